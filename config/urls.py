@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from nscl.core.permissions import PublicReadOnly
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/schema/", SpectacularAPIView.as_view(permission_classes=[PublicReadOnly]), name="api-schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", permission_classes=[PublicReadOnly]),
+        name="api-docs",
+    ),
+    path("api/v1/", include("nscl.standards.api_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("nscl.core.urls")),
+    path("tai-khoan/", include("nscl.accounts.urls")),
+    path("tieu-chuan/", include("nscl.standards.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,14 @@
+from django.conf import settings
+
+from nscl.core.permissions import STAFF_ROLES
+from nscl.core.roles import has_role
+
+
+def site(request):
+    """Site-wide values for the base layout (one small query for a signed-in user's unread notices)."""
+    user = getattr(request, "user", None)
+    context = {"PROVINCE_NAME": settings.NSCL_PROVINCE_NAME, "nscl_is_staff": False, "nscl_unread": 0}
+    if user is not None and user.is_authenticated:
+        context["nscl_is_staff"] = has_role(user, *STAFF_ROLES)
+        context["nscl_unread"] = user.notifications.filter(read_at__isnull=True).count()
+    return context

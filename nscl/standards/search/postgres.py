@@ -1,0 +1,108 @@
+"""PostgreSQL backend: a side table of tsvectors built from pre-folded text, with a GIN index.
+
+``doc`` weights the number (A) over the titles (B) over the scope (D); ``exact`` holds the
+tone-keyed Vietnamese title and only adds to the rank. Queries are built from tokens NSCL made
+itself (letters and digits only) and passed as parameters to to_tsquery.
+"""
+
+from collections.abc import Iterable
+
+from nscl.standards.search.base import SearchBackend, SearchQuery, facet_sql
+from nscl.standards.search.terms import Terms
+
+TABLE = "standards_search"
+CREATE_SQL = [
+    f"""CREATE TABLE IF NOT EXISTS {TABLE} (
+        standard_id bigint PRIMARY KEY REFERENCES standards_standard(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        doc tsvector NOT NULL,
+        exact tsvector NOT NULL
+    )""",
+    f"CREATE INDEX IF NOT EXISTS standards_search_doc_gin ON {TABLE} USING gin (doc)",
+]
+DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}"]
+DOC_SQL = (
+    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
+    "|| setweight(to_tsvector('simple', %s), 'D')"
+)
+
+
+def tsquery_text(terms: Terms) -> str:
+    parts = []
+    last = len(terms.chunks) - 1
+    for i, chunk in enumerate(terms.chunks):
+        tokens = list(chunk)
+        if terms.prefix and i == last:
+            tokens[-1] = tokens[-1] + ":*"
+        parts.append("(" + " <-> ".join(tokens) + ")" if len(tokens) > 1 else tokens[0])
+    return " & ".join(parts)
+
+
+def boost_texts(terms: Terms) -> tuple[str, str]:
+    """The adjacent-phrase query over all tokens, and the OR of the tone-keyed tokens."""
+    tokens = terms.tokens
+    phrase = " <-> ".join(tokens) if len(tokens) > 1 else ""
+    exact = " | ".join(terms.exact)
+    return phrase, exact
+
+
+class PostgresBackend(SearchBackend):
+    vendor = "postgresql"
+
+    def _matched(self, terms: Terms, where: str) -> tuple[str, list]:
+        phrase, exact = boost_texts(terms)
+        rank = "ts_rank_cd(x.doc, q.q, 1)"
+        params: list = []
+        if phrase:
+            rank += " + CASE WHEN x.doc @@ to_tsquery('simple', %s) THEN 1.0 ELSE 0 END"
+            params.append(phrase)
+        if exact:
+            rank += " + 0.5 * ts_rank(x.exact, to_tsquery('simple', %s))"
+            params.append(exact)
+        extra = f"AND {where}" if where else ""
+        sql = (
+            f"SELECT s.id, s.kind, s.status, s.year, s.issuing_body_id, s.field_id, -({rank}) AS r "
+            f"FROM (SELECT to_tsquery('simple', %s) AS q) q, {TABLE} x "
+            f"JOIN standards_standard s ON s.id = x.standard_id "
+            f"WHERE x.doc @@ q.q {extra}"
+        )
+        return sql, [*params, tsquery_text(terms)]
+
+    def search_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
+        if not terms:
+            return self.browse_sql(where, params, query)
+        facets, facet_params = facet_sql(query.filters)
+        matched, matched_params = self._matched(terms, where)
+        sql = f"""
+            WITH m AS MATERIALIZED ({matched})
+            SELECT 'page', p.id, p.r FROM (SELECT id, r FROM m ORDER BY r, id LIMIT %s OFFSET %s) p
+            UNION ALL SELECT 'total', NULL, COUNT(*) FROM m
+            UNION ALL {facets}
+        """
+        return sql, [*matched_params, *params, query.page_size, query.offset, *facet_params]
+
+    def engine_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
+        matched, matched_params = self._matched(terms, where)
+        sql = f"SELECT id FROM ({matched}) m ORDER BY r, id LIMIT %s OFFSET %s"
+        return sql, [*matched_params, *params, query.page_size, query.offset]
+
+    def index(self, ids: Iterable[int]) -> None:
+        ids = list(ids)
+        if not ids:
+            return
+        rows = [(pk, d["code"], d["title"], d["scope"], d["exact"]) for pk, d in self.documents(ids)]
+        with self.connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (standard_id, doc, exact) VALUES (%s, {DOC_SQL}, to_tsvector('simple', %s)) "
+                "ON CONFLICT (standard_id) DO UPDATE SET doc = EXCLUDED.doc, exact = EXCLUDED.exact",
+                rows,
+            )
+
+    def remove(self, ids: Iterable[int]) -> None:
+        ids = list(ids)
+        if ids:
+            with self.connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {TABLE} WHERE standard_id = ANY(%s)", [ids])
+
+    def clear(self) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {TABLE}")
