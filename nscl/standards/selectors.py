@@ -33,8 +33,7 @@ def standards_by_ids(ids: list[int]) -> list[Standard]:
 
 def standard_get(pk: int) -> Standard:
     return (
-        Standard.objects.for_display()
-        .select_related("replaced_by")
+        Standard.objects.select_related("issuing_body", "field", "replaced_by")
         .prefetch_related(
             Prefetch("status_changes", queryset=StandardStatusChange.objects.select_related("changed_by")),
             Prefetch("ics_codes", queryset=IcsCode.objects.select_related("parent__parent")),
@@ -79,9 +78,11 @@ def ics_children_with_counts(parent: IcsCode | None) -> list[IcsCode]:
     counts: dict[str, int] = {}
     from django.db.models.functions import Substr
 
+    links = StandardIcs.objects.all()
+    if prefix:
+        links = links.filter(ics_code__code__startswith=prefix)
     rows = (
-        StandardIcs.objects.filter(ics_code_id__startswith=prefix)
-        .annotate(head=Substr("ics_code_id", 1, length))
+        links.annotate(head=Substr("ics_code_id", 1, length))
         .values("head")
         .annotate(n=Count("standard_id", distinct=True))
     )

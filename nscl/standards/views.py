@@ -27,9 +27,15 @@ def run_search(query: SearchQuery) -> dict:
     }
 
 
-def _page_window(page: int, num_pages: int, width: int = 2) -> list[int]:
-    pages = {1, num_pages, *range(max(1, page - width), min(num_pages, page + width) + 1)}
-    return sorted(pages)
+def _page_window(page: int, num_pages: int, width: int = 2) -> list[int | None]:
+    """Page numbers around the current page, with None where numbers are skipped."""
+    pages = sorted({1, num_pages, *range(max(1, page - width), min(num_pages, page + width) + 1)})
+    window: list[int | None] = []
+    for n in pages:
+        if window and n - (window[-1] or 0) > 1:
+            window.append(None)
+        window.append(n)
+    return window
 
 
 class StandardSearchView(AccessRequiredMixin, TemplateView):
