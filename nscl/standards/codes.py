@@ -13,6 +13,9 @@ from nscl.standards.choices import StandardKind
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-"})
 _SPACES = re.compile(r"\s+")
 _AROUND_PUNCT = re.compile(r"\s*([:/])\s*")
+_AROUND_HYPHEN = re.compile(r"(?<=[0-9])\s*-\s*(?=[0-9A-Z])")  # "7790 - 3" -> "7790-3"
+_GLUED_PREFIX = re.compile(r"^(ISO/IEC|QCĐP|QCDP|TCVN|QCVN|TCCS|ISO|IEC|CXS|CXC|CXG)(?=[0-9])")  # "TCVN7790"
+_QCDP_UNSTROKED = re.compile(r"^QCDP(?![A-Z])")  # typed without Vietnamese input: one regulation, one key
 
 # Longest prefixes first, so "ISO/IEC" wins over "ISO" and "QCĐP" is read before anything shorter.
 _KIND_PREFIXES: list[tuple[str, str]] = [
@@ -55,10 +58,12 @@ class ParsedCode:
 
 
 def code_key(code: str) -> str:
-    """Normalised key: NFC, upper case, one space, plain hyphens, no spaces around ':' and '/'."""
+    """Normalised key: NFC, upper case, one space, plain hyphens, no spaces around ':', '/' and a part's
+    hyphen, a space after the prefix ("TCVN7790" -> "TCVN 7790"), and QCDP written QCĐP."""
     text = nfc(code).translate(_DASHES).upper().strip()
     text = _SPACES.sub(" ", text)
-    return _AROUND_PUNCT.sub(r"\1", text)
+    text = _AROUND_HYPHEN.sub("-", _AROUND_PUNCT.sub(r"\1", text))
+    return _QCDP_UNSTROKED.sub("QCĐP", _GLUED_PREFIX.sub(r"\1 ", text))
 
 
 def kind_of(code: str) -> str:
