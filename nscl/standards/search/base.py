@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from nscl.standards.search.terms import Terms, compile_terms, document_for
 
 FACET_NAMES = ("kind", "status", "decade", "ics", "body", "field")
+# The second column of the one result set is text (PostgreSQL will not UNION bigint with varchar).
+NUMERIC_FACETS = ("decade", "body", "field")
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,11 @@ def facet_sql(filters: Filters) -> tuple[str, list]:
     sql = f"""
         SELECT 'kind', kind, COUNT(*) FROM m GROUP BY kind
         UNION ALL SELECT 'status', status, COUNT(*) FROM m GROUP BY status
-        UNION ALL SELECT 'decade', (year / 10) * 10, COUNT(*) FROM m WHERE year IS NOT NULL GROUP BY (year / 10) * 10
-        UNION ALL SELECT 'body', issuing_body_id, COUNT(*) FROM m WHERE issuing_body_id IS NOT NULL
+        UNION ALL SELECT 'decade', CAST((year / 10) * 10 AS TEXT), COUNT(*) FROM m WHERE year IS NOT NULL
+            GROUP BY (year / 10) * 10
+        UNION ALL SELECT 'body', CAST(issuing_body_id AS TEXT), COUNT(*) FROM m WHERE issuing_body_id IS NOT NULL
             GROUP BY issuing_body_id
-        UNION ALL SELECT 'field', field_id, COUNT(*) FROM m WHERE field_id IS NOT NULL GROUP BY field_id
+        UNION ALL SELECT 'field', CAST(field_id AS TEXT), COUNT(*) FROM m WHERE field_id IS NOT NULL GROUP BY field_id
         UNION ALL SELECT 'ics', SUBSTR(si.ics_code_id, 1, {length:d}), COUNT(DISTINCT m.id)
             FROM m JOIN standards_standardics si ON si.standard_id = m.id
             WHERE LENGTH(si.ics_code_id) >= {length:d} {ics_where}
@@ -119,7 +122,7 @@ def read_rows(rows: Iterable[tuple], page_size: int) -> tuple[list[int], int, di
         elif tag == "total":
             total = int(number)
         else:
-            facets[tag].append((value, int(number)))
+            facets[tag].append((int(value) if tag in NUMERIC_FACETS else value, int(number)))
     for values in facets.values():
         values.sort(key=lambda item: (-item[1], str(item[0])))
     page.sort()
@@ -147,6 +150,8 @@ class SearchBackend:
     def engine_query(self, query: SearchQuery) -> list[int]:
         """The bare engine query (match, filters, rank, one page): the baseline benchmarks compare to."""
         terms = compile_terms(query.text)
+        if not terms:  # nothing to match (only punctuation): an empty MATCH is a syntax error in FTS5
+            return []
         where, params = filter_sql(query.filters)
         sql, sql_params = self.engine_sql(terms, where, params, query)
         with self.connection.cursor() as cursor:
@@ -168,7 +173,7 @@ class SearchBackend:
                 SELECT s.id, s.kind, s.status, s.year, s.issuing_body_id, s.field_id
                 FROM standards_standard s {clause}
             )
-            SELECT 'page', p.id, p.rn FROM (
+            SELECT 'page', CAST(p.id AS TEXT), p.rn FROM (
                 SELECT s.id, ROW_NUMBER() OVER (ORDER BY s.year DESC NULLS LAST, s.id DESC) AS rn
                 FROM standards_standard s {clause}
                 ORDER BY s.year DESC NULLS LAST, s.id DESC LIMIT %s OFFSET %s

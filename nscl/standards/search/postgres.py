@@ -74,7 +74,7 @@ class PostgresBackend(SearchBackend):
         matched, matched_params = self._matched(terms, where)
         sql = f"""
             WITH m AS MATERIALIZED ({matched})
-            SELECT 'page', p.id, p.r FROM (SELECT id, r FROM m ORDER BY r, id LIMIT %s OFFSET %s) p
+            SELECT 'page', CAST(p.id AS TEXT), p.r FROM (SELECT id, r FROM m ORDER BY r, id LIMIT %s OFFSET %s) p
             UNION ALL SELECT 'total', NULL, COUNT(*) FROM m
             UNION ALL {facets}
         """

@@ -65,7 +65,7 @@ class SqliteBackend(SearchBackend):
         facets, facet_params = facet_sql(query.filters)
         sql = f"""
             WITH m AS MATERIALIZED ({self._matched(terms, where)})
-            SELECT 'page', p.id, p.r FROM (SELECT id, r FROM m ORDER BY r, id LIMIT %s OFFSET %s) p
+            SELECT 'page', CAST(p.id AS TEXT), p.r FROM (SELECT id, r FROM m ORDER BY r, id LIMIT %s OFFSET %s) p
             UNION ALL SELECT 'total', NULL, COUNT(*) FROM m
             UNION ALL {facets}
         """

@@ -3,7 +3,7 @@ the query are folded by the same function."""
 
 from dataclasses import dataclass, field
 
-from nscl.core.text import has_marks, search_tokens, tone_key
+from nscl.core.text import has_marks, nfc, search_tokens, split_words, tone_key
 
 MAX_CHUNKS = 12
 MAX_TOKEN_LENGTH = 40
@@ -34,13 +34,16 @@ class Terms:
 
 def compile_terms(text: str, *, prefix: bool = True) -> Terms:
     chunks = []
-    for word in (text or "").split()[:MAX_CHUNKS]:
+    typed = (text or "").split()[:MAX_CHUNKS]
+    for word in typed:
         tokens = tuple(t[:MAX_TOKEN_LENGTH] for t in search_tokens(word))
         if tokens:
             chunks.append(tokens)
     exact: tuple[str, ...] = ()
-    if chunks and has_marks(text):
-        exact = tuple(dict.fromkeys(t for t in tone_key(text).split() if any(c.isdigit() for c in t[-1:])))
+    if chunks:
+        # Every word typed with a mark ranks, toned ("đường" -> "đương2") or not ("dương").
+        marked = [w for w in split_words(nfc(" ".join(typed))) if has_marks(w)]
+        exact = tuple(dict.fromkeys(tone_key(w) for w in marked))
     return Terms(chunks=tuple(chunks), prefix=prefix, exact=exact)
 
 
