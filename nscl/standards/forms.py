@@ -38,7 +38,7 @@ class StandardSearchForm(forms.Form):
         for name in ("body", "field"):
             values = getlist(name)
             values = values if isinstance(values, list) else [values]
-            self.fields[name].choices = [(v, v) for v in values if str(v).isdigit()]
+            self.fields[name].choices = [(v, v) for v in values if str(v).isdigit() and len(str(v)) <= 9]
 
     def clean(self):
         cleaned = super().clean()
