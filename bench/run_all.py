@@ -1,0 +1,115 @@
+"""Every benchmark on both databases, then a summary of the figures with their targets (`make bench`).
+
+    .venv/bin/python bench/run_all.py [--rows 200000] [--db sqlite --db postgres]
+
+For each database: bench/imports.py (baseline and run_import at rows/10 and rows, leaving the
+imported database loaded), then bench/search.py on that same database (no second load). PostgreSQL
+is skipped, with the reason, when nothing answers on 127.0.0.1:5432. All data is SYNTHETIC
+(bench/corpus.py); results are also written to var/bench/*.json.
+"""
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import common  # noqa: E402
+from bench.corpus import LABEL, SEED  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+STEP_TIMEOUT = 3 * 3600
+
+
+def run_script(name: str, args: list[str]) -> dict | None:
+    """Run one benchmark script, echoing its output; its RESULT line, or None when it failed."""
+    proc = subprocess.Popen(  # noqa: S603 - our own interpreter and scripts
+        [sys.executable, str(HERE / name), *args], stdout=subprocess.PIPE, text=True, cwd=common.BASE_DIR
+    )
+    result = None
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("RESULT "):
+            import json
+
+            result = json.loads(line[len("RESULT ") :])
+        else:
+            print(line, end="", flush=True)
+    try:
+        code = proc.wait(timeout=STEP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        code = -1
+    if code != 0:
+        print(f"!! {name} {' '.join(args)} failed (exit {code})", flush=True)
+        return None
+    return result
+
+
+def verdict(passed: bool | None) -> str:
+    return "n/a " if passed is None else ("PASS" if passed else "FAIL")
+
+
+def summary(results: dict[str, dict]) -> None:
+    print(f"\n==== Summary ({LABEL} corpus) ====")
+    for db, res in results.items():
+        if "skipped" in res:
+            print(f"{db:9s} skipped: {res['skipped']}")
+            continue
+        imp, srch = res.get("imports") or {}, res.get("search") or {}
+        lat, rec = srch.get("latency"), srch.get("recall")
+        if lat:
+            print(
+                f"{db:9s} (a) API p95 {lat['api']['p95']:.1f} ms / engine p95 {lat['engine']['p95']:.1f} ms "
+                f"= {lat['ratio_p95']:.2f} (<= 2.0)  {verdict(lat['pass'])}"
+            )
+            print(f"{'':9s} (b) known-item recall@10 {rec['rate']:.1%} (>= 98%)  {verdict(rec['pass'])}")
+        else:
+            print(f"{db:9s} (a), (b) not measured: bench/search.py failed")
+        if "throughput_ratio" in imp:
+            print(
+                f"{'':9s} (c) import / bare insert throughput {imp['throughput_ratio']:.3f} (>= 0.25)  "
+                f"{verdict(imp['throughput_pass'])}"
+            )
+            print(
+                f"{'':9s} (c) peak memory 200k / 20k {imp['memory_ratio']:.3f} (<= 1.5)  {verdict(imp['memory_pass'])}"
+            )
+        else:
+            print(f"{'':9s} (c) not measured: {imp.get('skipped', 'bench/imports.py failed')}")
+
+
+def run_database(db: str, rows: int, seed: int) -> dict:
+    common_args = ["--db", db, "--rows", str(rows), "--seed", str(seed)]
+    imports = run_script("imports.py", [*common_args, "--keep-loaded"])
+    search_args = [*common_args, "--reuse", "--loaded-by", "run_import in bench/imports.py"] if imports else common_args
+    search = run_script("search.py", search_args)
+    common.drop_database(db)
+    return {"imports": imports, "search": search}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=200_000)
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--db", action="append", choices=["sqlite", "postgres"])
+    args = parser.parse_args()
+    started = time.perf_counter()
+    state = common.code_state()
+    print(f"Code measured: commit {state['commit']}, uncommitted: {state['uncommitted'] or 'none'}", flush=True)
+    results: dict[str, dict] = {}
+    for db in args.db or ["sqlite", "postgres"]:
+        if db == "postgres" and (reason := common.postgres_available()):
+            print(f"PostgreSQL skipped: nothing answers on 127.0.0.1:5432 ({reason})", flush=True)
+            results[db] = {"skipped": f"PostgreSQL not reachable on 127.0.0.1:5432 ({reason})"}
+            continue
+        results[db] = run_database(db, args.rows, args.seed)
+    summary(results)
+    print(f"\nTotal time: {(time.perf_counter() - started) / 60:.1f} min")
+    common.save_json("summary.json", {"code": state, "rows": args.rows, "results": results})
+
+
+if __name__ == "__main__":
+    main()
