@@ -4,7 +4,7 @@ from nscl.accounts.models import User
 from nscl.accounts.services import user_set_roles
 from nscl.core.roles import Role
 
-DEMO_PASSWORD = "nscl-demo-2026"
+DEMO_PASSWORD = "nscl-demo-2026"  # noqa: S105  (printed by `make run`; for a local demo only)
 DEMO_USERS = [
     ("admin", "Quản trị hệ thống", Role.ADMIN),
     ("canbo", "Nguyễn Thị Hồng Nhung", Role.OFFICER),

@@ -74,13 +74,11 @@ def kind_of(code: str) -> str:
     return StandardKind.OTHER
 
 
-def parse_code(code: str, kind: str | None = None) -> ParsedCode:
-    """Split a number into its parts; the kind comes from the prefix unless given."""
-    key = code_key(code)
-    kind = kind or kind_of(key)
+def _split_prefixes(key: str, kind: str) -> tuple[str, str]:
+    """Remove the kind's prefix and any adopted or deliverable prefix: ("ISO", "9001:2015")."""
     rest = key
     for prefix, prefix_kind in _KIND_PREFIXES:
-        if prefix_kind == kind and (rest == prefix or rest.startswith(prefix + " ") or rest.startswith(prefix + "/")):
+        if prefix_kind == kind and (rest == prefix or rest.startswith((prefix + " ", prefix + "/"))):
             rest = rest[len(prefix) :].lstrip(" ")
             break
     adopted = ""
@@ -89,10 +87,21 @@ def parse_code(code: str, kind: str | None = None) -> ParsedCode:
             if rest.startswith(candidate + " "):
                 adopted, rest = candidate, rest[len(candidate) + 1 :]
                 break
+    for deliverable in ("GUIDE ", "TS ", "TR ", "PAS "):  # "ISO/IEC Guide 98-3:2008", "IEC TS 62257-1"
+        if rest.startswith(deliverable):
+            adopted, rest = deliverable.strip(), rest[len(deliverable) :]
+            break
     if rest.startswith("/"):  # "ISO/TR 7035-2:2024": the deliverable type belongs to the number
-        rest = rest.lstrip("/")
-        head, _, tail = rest.partition(" ")
-        adopted, rest = head, tail
+        head, _, rest = rest.lstrip("/").partition(" ")
+        adopted = head
+    return adopted, rest
+
+
+def parse_code(code: str, kind: str | None = None) -> ParsedCode:
+    """Split a number into its parts; the kind comes from the prefix unless given."""
+    key = code_key(code)
+    kind = kind or kind_of(key)
+    adopted, rest = _split_prefixes(key, kind)
     match = _NUMBER.match(rest)
     number = base = part = ""
     year: int | None = None

@@ -29,6 +29,9 @@ class IcsCode(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("standards:ics_detail", args=[self.code])
+
     @property
     def title(self) -> str:
         from django.utils.translation import get_language
@@ -36,9 +39,6 @@ class IcsCode(models.Model):
         if (get_language() or "vi").startswith("vi") and self.title_vi:
             return self.title_vi
         return self.title_en
-
-    def get_absolute_url(self) -> str:
-        return reverse("standards:ics_detail", args=[self.code])
 
     def ancestors(self) -> list[str]:
         """Codes from the field down to this code: 13.060.20 -> [13, 13.060, 13.060.20]."""
@@ -235,10 +235,14 @@ class Follow(models.Model):
                 name="%(app_label)s_%(class)s_one_target",
             ),
             models.UniqueConstraint(
-                fields=["user", "standard"], condition=models.Q(standard__isnull=False), name="%(app_label)s_%(class)s_unique_std"
+                fields=["user", "standard"],
+                condition=models.Q(standard__isnull=False),
+                name="%(app_label)s_%(class)s_unique_std",
             ),
             models.UniqueConstraint(
-                fields=["user", "ics_code"], condition=models.Q(ics_code__isnull=False), name="%(app_label)s_%(class)s_unique_ics"
+                fields=["user", "ics_code"],
+                condition=models.Q(ics_code__isnull=False),
+                name="%(app_label)s_%(class)s_unique_ics",
             ),
         ]
 
@@ -259,7 +263,9 @@ class ImportJob(models.Model):
     file = models.FileField(_("tệp"), upload_to=import_upload_path, blank=True)
     filename = models.CharField(_("tên tệp"), max_length=255)
     dry_run = models.BooleanField(_("chạy thử"), default=False)
-    status = models.CharField(_("trạng thái"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
     total_rows = models.PositiveIntegerField(_("số dòng"), default=0)
     processed_rows = models.PositiveIntegerField(_("đã xử lý"), default=0)
     created_count = models.PositiveIntegerField(_("thêm mới"), default=0)

@@ -72,7 +72,16 @@ def standard_save(
         setattr(standard, name, value)
     if standard.replaced_by_id:
         standard.status = StandardStatus.REPLACED
-    apply_code(standard, keep_year=True)
+    # A year the user gave wins; otherwise the year follows the number (also when the number changes).
+    apply_code(standard, keep_year=data.get("year") is not None)
+    duplicate = Standard.objects.filter(kind=standard.kind, code_key=standard.code_key).exclude(pk=standard.pk)
+    if duplicate.exists():
+        raise ValidationError(
+            {
+                "code": constants.ERROR_DUPLICATE_CODE
+                % {"kind": standard.get_kind_display().split(" - ")[0], "code": standard.code}
+            }
+        )
     if standard.year is not None and not 1900 <= standard.year <= 2100:
         raise ValidationError({"year": constants.ERROR_YEAR_RANGE})
     check_replacement(standard)

@@ -13,13 +13,29 @@ from nscl.standards.search.terms import Terms
 TABLE = "standards_search"
 CREATE_SQL = [
     f"""CREATE TABLE IF NOT EXISTS {TABLE} (
-        standard_id bigint PRIMARY KEY REFERENCES standards_standard(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+        standard_id bigint PRIMARY KEY,
         doc tsvector NOT NULL,
         exact tsvector NOT NULL
     )""",
     f"CREATE INDEX IF NOT EXISTS standards_search_doc_gin ON {TABLE} USING gin (doc)",
+    # Entries leave with their record. A trigger rather than a foreign key, so that Django's flush
+    # (TRUNCATE of its own tables, in tests) is not refused; searches join the records anyway.
+    f"""CREATE OR REPLACE FUNCTION standards_search_delete() RETURNS trigger AS $$
+        BEGIN DELETE FROM {TABLE} WHERE standard_id = OLD.id; RETURN OLD; END $$ LANGUAGE plpgsql""",
+    "CREATE TRIGGER standards_search_delete AFTER DELETE ON standards_standard "
+    "FOR EACH ROW EXECUTE FUNCTION standards_search_delete()",
+    f"""CREATE OR REPLACE FUNCTION standards_search_truncate() RETURNS trigger AS $$
+        BEGIN TRUNCATE {TABLE}; RETURN NULL; END $$ LANGUAGE plpgsql""",
+    "CREATE TRIGGER standards_search_truncate AFTER TRUNCATE ON standards_standard "
+    "FOR EACH STATEMENT EXECUTE FUNCTION standards_search_truncate()",
 ]
-DROP_SQL = [f"DROP TABLE IF EXISTS {TABLE}"]
+DROP_SQL = [
+    "DROP TRIGGER IF EXISTS standards_search_delete ON standards_standard",
+    "DROP TRIGGER IF EXISTS standards_search_truncate ON standards_standard",
+    "DROP FUNCTION IF EXISTS standards_search_delete()",
+    "DROP FUNCTION IF EXISTS standards_search_truncate()",
+    f"DROP TABLE IF EXISTS {TABLE}",
+]
 DOC_SQL = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
     "|| setweight(to_tsvector('simple', %s), 'D')"

@@ -168,7 +168,6 @@ def test_unknown_prefixes_are_other(code):
     assert kind_of(code) == K.OTHER
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: 'ISO/IEC Guide 98-3:2008' parses to an empty number")
 def test_iso_iec_guides_are_read():
     parsed = parse_code("ISO/IEC Guide 98-3:2008")
     assert parsed.kind == K.ISO_IEC

@@ -82,11 +82,6 @@ def test_the_same_number_twice_is_refused():
     assert Standard.objects.count() == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a duplicate number raises Django's generic unique message ('... Loại và Code key đã tồn tại', "
-    "naming the internal field code_key) instead of constants.ERROR_DUPLICATE_CODE",
-)
 def test_the_same_number_twice_gets_the_constant_message():
     make("TCVN 7790-3:2008")
     with pytest.raises(ValidationError) as exc:
