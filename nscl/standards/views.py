@@ -150,7 +150,9 @@ class _FollowToggleView(AccessRequiredMixin, View):
             messages.info(request, _("Đã bỏ theo dõi."))
         else:
             services.follow_create(user=request.user, **target)
-            messages.success(request, _("Đã theo dõi. Bạn sẽ nhận thông báo trong hệ thống và qua e-mail khi có thay đổi."))
+            messages.success(
+                request, _("Đã theo dõi. Bạn sẽ nhận thông báo trong hệ thống và qua e-mail khi có thay đổi.")
+            )
         obj = next(iter(target.values()))
         return redirect(obj.get_absolute_url())
 
