@@ -7,7 +7,16 @@ from nscl.core.roles import has_role
 def site(request):
     """Site-wide values for the base layout (one small query for a signed-in user's unread notices)."""
     user = getattr(request, "user", None)
-    context = {"PROVINCE_NAME": settings.NSCL_PROVINCE_NAME, "nscl_is_staff": False, "nscl_unread": 0}
+    match = getattr(request, "resolver_match", None)
+    url_name = match.url_name if match else ""
+    section = "ics" if (url_name or "").startswith("ics_") else (match.app_name if match else "")
+    context = {
+        "PROVINCE_NAME": settings.NSCL_PROVINCE_NAME,
+        "nscl_is_staff": False,
+        "nscl_unread": 0,
+        "nav_section": section,
+        "nav_url_name": url_name,
+    }
     if user is not None and user.is_authenticated:
         context["nscl_is_staff"] = has_role(user, *STAFF_ROLES)
         context["nscl_unread"] = user.notifications.filter(read_at__isnull=True).count()

@@ -88,6 +88,8 @@ def standard_save(
     if old_status != standard.status:
         standard.status_date = standard.status_date if data.get("status_date") else timezone.localdate()
     standard._change_reason = reason
+    if by is not None:
+        standard._history_user = by  # who, for django-simple-history, also outside a request
     standard.full_clean()
     standard.save()
     if ics_codes is not None:
