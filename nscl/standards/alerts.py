@@ -2,7 +2,9 @@
 of an ICS code hear when a new standard appears under it. One notice per user per batch of changes
 (a large import sends each follower one summary, not thousands)."""
 
+import itertools
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.urls import reverse
@@ -27,29 +29,43 @@ class Digest:
     new_counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
-def _status_digests(changes: list[tuple[int, str]], digests: dict[int, Digest]) -> None:
-    new_status = dict(changes)
-    ids = list(new_status)
-    for start in range(0, len(ids), CHUNK):
-        rows = Follow.objects.filter(standard_id__in=ids[start : start + CHUNK]).values_list("user_id", "standard_id")
+def chunked(items: Iterable, size: int = CHUNK) -> Iterator[list]:
+    """Lists of at most `size` items, so an iterable as long as an import file is never held whole."""
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+def _status_digests(changes: Iterable[tuple[int, str]], digests: dict[int, Digest]) -> None:
+    for chunk in chunked(changes):
+        new_status = dict(chunk)
+        rows = Follow.objects.filter(standard_id__in=list(new_status)).values_list("user_id", "standard_id")
         for user_id, standard_id in rows:
             digest = digests.setdefault(user_id, Digest())
             if len(digest.status_changes) < SAMPLE:
                 digest.status_changes.append((standard_id, new_status[standard_id]))
 
 
-def _ics_digests(created_ids: list[int], digests: dict[int, Digest]) -> None:
-    follows = list(Follow.objects.filter(ics_code__isnull=False).values_list("user_id", "ics_code_id"))
-    if not follows:
+def _ics_followers() -> dict[str, list[int]]:
+    followers: dict[str, list[int]] = defaultdict(list)
+    for user_id, code in Follow.objects.filter(ics_code__isnull=False).values_list("user_id", "ics_code_id"):
+        followers[code].append(user_id)
+    return followers
+
+
+def _ics_digests(created_ids: Iterable[int], digests: dict[int, Digest]) -> None:
+    followers = _ics_followers()
+    if not followers:
         return
-    for start in range(0, len(created_ids), CHUNK):
-        links = StandardIcs.objects.filter(standard_id__in=created_ids[start : start + CHUNK]).values_list(
-            "standard_id", "ics_code_id"
-        )
+    for chunk in chunked(created_ids):
+        links = StandardIcs.objects.filter(standard_id__in=chunk).values_list("standard_id", "ics_code_id")
         seen: set[tuple[int, str, int]] = set()
         for standard_id, code in links:
-            for user_id, followed in follows:
-                if (code == followed or code.startswith(followed + ".")) and (user_id, followed, standard_id) not in seen:
+            parts = code.split(".")
+            for followed in (".".join(parts[: i + 1]) for i in range(len(parts))):
+                for user_id in followers.get(followed, ()):
+                    if (user_id, followed, standard_id) in seen:
+                        continue
                     seen.add((user_id, followed, standard_id))
                     digest = digests.setdefault(user_id, Digest())
                     digest.new_counts[followed] += 1
@@ -57,13 +73,15 @@ def _ics_digests(created_ids: list[int], digests: dict[int, Digest]) -> None:
                         digest.new_under_ics[followed].append(standard_id)
 
 
-def alerts_send(*, status_changes: list[tuple[int, str]] = (), created_ids: list[int] = ()) -> int:
-    """Queue notices (in-app now, e-mail after commit). Returns how many users are told."""
+def alerts_send(*, status_changes: Iterable[tuple[int, str]] = (), created_ids: Iterable[int] = ()) -> int:
+    """Queue notices (in-app now, e-mail after commit). Returns how many users are told.
+
+    Both arguments may be generators as long as an import file: they are read a chunk at a time,
+    and each user's digest keeps a sample of SAMPLE records plus counts.
+    """
     digests: dict[int, Digest] = {}
-    if status_changes:
-        _status_digests(list(status_changes), digests)
-    if created_ids:
-        _ics_digests(list(created_ids), digests)
+    _status_digests(status_changes, digests)
+    _ics_digests(created_ids, digests)
     if not digests:
         return 0
     wanted = {pk for d in digests.values() for pk, _ in d.status_changes}
@@ -92,7 +110,9 @@ def _notify(user: User, digest: Digest, records: dict[int, Standard]) -> None:
                 lines.append(_line(records[pk], status))
                 url = url or reverse("standards:standard_detail", args=[pk])
         for code, ids in digest.new_under_ics.items():
-            lines.append(_("%(n)d tiêu chuẩn mới thuộc mã ICS %(code)s:") % {"n": digest.new_counts[code], "code": code})
+            lines.append(
+                _("%(n)d tiêu chuẩn mới thuộc mã ICS %(code)s:") % {"n": digest.new_counts[code], "code": code}
+            )
             lines.extend(f"  - {records[pk].code} {records[pk].title}" for pk in ids if pk in records)
             url = url or reverse("standards:ics_detail", args=[code])
         if digest.status_changes and len(digest.status_changes) == 1 and not digest.new_under_ics:
