@@ -53,24 +53,28 @@ def tsquery_text(terms: Terms) -> str:
     return " & ".join(parts)
 
 
-def boost_texts(terms: Terms) -> tuple[str, str]:
-    """The adjacent-phrase query over all tokens, and the OR of the tone-keyed tokens."""
+def boost_texts(terms: Terms) -> tuple[str, str, str]:
+    """The adjacent-phrase query, every word matched whole (not as a prefix), the tone-keyed words."""
     tokens = terms.tokens
     phrase = " <-> ".join(tokens) if len(tokens) > 1 else ""
+    whole = " & ".join(tokens) if terms.prefix else ""
     exact = " | ".join(terms.exact)
-    return phrase, exact
+    return phrase, whole, exact
 
 
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def _matched(self, terms: Terms, where: str) -> tuple[str, list]:
-        phrase, exact = boost_texts(terms)
+        phrase, whole, exact = boost_texts(terms)
         rank = "ts_rank_cd(x.doc, q.q, 1)"
         params: list = []
         if phrase:
             rank += " + CASE WHEN x.doc @@ to_tsquery('simple', %s) THEN 1.0 ELSE 0 END"
             params.append(phrase)
+        if whole:  # the last word typed in full ranks above words it is only the beginning of
+            rank += " + CASE WHEN x.doc @@ to_tsquery('simple', %s) THEN 0.5 ELSE 0 END"
+            params.append(whole)
         if exact:
             rank += " + 0.5 * ts_rank(x.exact, to_tsquery('simple', %s))"
             params.append(exact)

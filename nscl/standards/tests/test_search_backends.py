@@ -827,8 +827,8 @@ def test_postgres_tsquery_is_built_from_tokens_only(db, text):
     terms = compile_terms(text)
     if not terms:
         return
-    phrase, exact = boost_texts(terms)
-    for query in (tsquery_text(terms), phrase, exact):
+    phrase, whole, exact = boost_texts(terms)
+    for query in (tsquery_text(terms), phrase, whole, exact):
         assert set(re.sub(r"\w+", "", query)) <= set(" &|<->():*")
         if query:
             with connection.cursor() as cursor:
