@@ -189,8 +189,12 @@ class SearchBackend:
     def documents(self, ids: Iterable[int]) -> list[tuple[int, dict[str, str]]]:
         from nscl.standards.models import Standard
 
-        rows = Standard.objects.filter(id__in=list(ids)).values_list(
-            "id", "code", "equivalent_ref", "title_vi", "title_en", "scope"
+        # In id order: FTS5 flushes its pending terms whenever a rowid goes down, and the model's
+        # default ordering (year, id) would make every batch a string of tiny index segments.
+        rows = (
+            Standard.objects.filter(id__in=list(ids))
+            .order_by("id")
+            .values_list("id", "code", "equivalent_ref", "title_vi", "title_en", "scope")
         )
         return [
             (pk, document_for(code=code, equivalent_ref=ref, title_vi=vi, title_en=en, scope=scope))
