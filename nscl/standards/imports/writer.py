@@ -156,7 +156,7 @@ class ChunkWriter:
             ],  # fmt: skip
             batch_size=self.batch_size,
         )
-        ids = [record.pk for record in new + changed]
+        ids = sorted(record.pk for record in new + changed)  # FTS5 writes fastest in rowid order
         for start in range(0, len(ids), INDEX_BATCH):
             get_backend().index(ids[start : start + INDEX_BATCH])
 
