@@ -56,20 +56,8 @@ def _record_status(standard: Standard, old: str, *, by: User | None, on: datetim
     )
 
 
-@transaction.atomic
-def standard_save(
-    *,
-    standard: Standard,
-    data: dict[str, Any],
-    ics_codes: list[IcsCode] | None = None,
-    by: User | None,
-    reason: str = "",
-) -> Standard:
-    """Create or update one standard from form data; status history, index and alerts follow."""
-    creating = standard.pk is None
-    old_status = "" if creating else Standard.objects.values_list("status", flat=True).get(pk=standard.pk)
-    for name, value in data.items():
-        setattr(standard, name, value)
+def _prepare(standard: Standard, data: dict[str, Any]) -> None:
+    """Derived parts and the checks that need other rows: status, parsed code, unique number, year."""
     if standard.replaced_by_id:
         standard.status = StandardStatus.REPLACED
     # A year the user gave wins; otherwise the year follows the number (also when the number changes).
@@ -84,6 +72,23 @@ def standard_save(
         )
     if standard.year is not None and not 1900 <= standard.year <= 2100:
         raise ValidationError({"year": constants.ERROR_YEAR_RANGE})
+
+
+@transaction.atomic
+def standard_save(
+    *,
+    standard: Standard,
+    data: dict[str, Any],
+    ics_codes: list[IcsCode] | None = None,
+    by: User | None,
+    reason: str = "",
+) -> Standard:
+    """Create or update one standard from form data; status history, index and alerts follow."""
+    creating = standard.pk is None
+    old_status = "" if creating else Standard.objects.values_list("status", flat=True).get(pk=standard.pk)
+    for name, value in data.items():
+        setattr(standard, name, value)
+    _prepare(standard, data)
     check_replacement(standard)
     if old_status != standard.status:
         standard.status_date = standard.status_date if data.get("status_date") else timezone.localdate()

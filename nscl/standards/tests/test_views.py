@@ -20,7 +20,9 @@ def make(code: str, title: str, *ics: str, **data) -> Standard:
 @pytest.fixture
 def records(ics_tree):
     def build(n: int) -> list[Standard]:
-        return [make(f"TCVN {1000 + i}:2010", f"Thực phẩm đóng gói mẫu số {i}", "67.020", "13.060.20") for i in range(n)]
+        return [
+            make(f"TCVN {1000 + i}:2010", f"Thực phẩm đóng gói mẫu số {i}", "67.020", "13.060.20") for i in range(n)
+        ]
 
     return build
 
