@@ -97,7 +97,7 @@ def test_xlsx_first_sheet_with_numbers_and_dates(ics_tree):
     data = xlsx_bytes(
         [
             ["code", "title_vi", "year", "ics", "effective_date", "pages"],
-            ["TCVN 6400:1998", "Đồng hồ nước", 1998, "91.140.60", datetime.datetime(1999, 1, 15), 12],  # noqa: DTZ001  (Excel cells are naive)  # noqa: DTZ001  (Excel dates are naive)
+            ["TCVN 6400:1998", "Đồng hồ nước", 1998, "91.140.60", datetime.datetime(1999, 1, 15), 12],  # noqa: DTZ001  (Excel dates are naive)
             [None, None, None, None, None, None],
             ["ISO 9001:2015", "Hệ thống quản lý chất lượng", 2015.0, "03.120.10", "15/09/2015", None],
         ]
