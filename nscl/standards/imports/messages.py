@@ -51,3 +51,12 @@ DUPLICATE_ROW = _("Số hiệu %(code)s đã có ở dòng %(row)d của tệp."
 REPLACED_BY_SELF = constants.ERROR_REPLACED_BY_SELF
 REPLACED_BY_UNKNOWN = _("Không tìm thấy tiêu chuẩn thay thế %(code)s, trong tệp cũng như trong kho.")
 REPLACEMENT_CYCLE = _("Chuỗi thay thế tạo thành vòng lặp qua %(code)s.")
+
+# -- an upload, before it becomes a job ------------------------------------------------------------
+UPLOAD_TOO_LARGE = _("Tệp quá lớn: %(size)s, tối đa %(limit)s.")
+UPLOAD_EMPTY = _("Tệp trống.")
+UPLOAD_BAD_ZIP = _("Tệp nén này không phải bảng tính Excel (XLSX).")
+UPLOAD_NOT_TEXT = _(
+    "Không nhận ra nội dung tệp: cần bảng tính Excel (XLSX) hoặc văn bản UTF-8 (CSV, JSON Lines). "
+    "Nếu là CSV, hãy lưu lại với bảng mã UTF-8."
+)

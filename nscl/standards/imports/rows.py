@@ -20,6 +20,7 @@ DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y")
 # Lengths of the columns of standards_standard that take text as typed.
 MAX_LENGTHS = {"code": 120, "decision": 200, "equivalent_ref": 120, "replaced_by": 120}
 PARTS_MAX = {"number": 60, "base_number": 30, "part": 30}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # as in nscl.standards.exports
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,16 @@ def parse_status(text: str) -> str:
     return value
 
 
+def plain_text(text: str) -> str:
+    """NFC text; the apostrophe an export puts before a would-be spreadsheet formula is taken off."""
+    if text[:1] == "'" and text[1:2] in FORMULA_STARTS:
+        text = text[1:]
+    return nfc(text)
+
+
 def limited(name: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
+        text = plain_text(text)
         if len(text) > MAX_LENGTHS[name]:
             raise Invalid(msg.TOO_LONG % {"max": MAX_LENGTHS[name]})
         return text
@@ -117,9 +126,9 @@ class RowCleaner:
         self.lookups = lookups
         self.simple: dict[str, tuple[str, Callable[[str], Any], Any]] = {
             # column: (model attname, parser of a non-empty cell, value of an empty cell)
-            "title_vi": ("title_vi", nfc, ""),
-            "title_en": ("title_en", nfc, ""),
-            "scope": ("scope", nfc, ""),
+            "title_vi": ("title_vi", plain_text, ""),
+            "title_en": ("title_en", plain_text, ""),
+            "scope": ("scope", plain_text, ""),
             "effective_date": ("effective_date", parse_date, None),
             "issuing_body": ("issuing_body_id", self.parse_body, None),
             "decision": ("decision", limited("decision"), ""),
