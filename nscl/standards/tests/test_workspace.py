@@ -309,3 +309,22 @@ def test_the_workspace_lists_imports_and_links_to_editing(officer_client, ics_tr
 
     assert job.get_absolute_url() in html
     assert reverse("standards:standard_edit", args=[standard.pk]) in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_outside_tests_the_import_runs_in_a_background_thread(client, make_user, ics_tree, settings):
+    import threading
+
+    settings.NSCL_IMPORTS_INLINE = False
+    client.force_login(make_user(Role.OFFICER))
+
+    response = upload(client, GOOD_CSV.encode())
+
+    job = ImportJob.objects.get()
+    assert response["Location"] == job.get_absolute_url()
+    for worker in threading.enumerate():  # none left if it has already finished
+        if worker.name == f"import-{job.pk}":
+            worker.join(timeout=60)
+    job.refresh_from_db()
+    assert (job.status, job.created_count) == (ImportStatus.SUCCEEDED, 2)
+    assert Standard.objects.count() == 2
