@@ -7,6 +7,7 @@ import threading
 from django.core.cache import cache
 from django.db import close_old_connections, connections, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from nscl.standards.choices import ImportStatus
 from nscl.standards.imports.report import ImportReport, RowError
@@ -14,6 +15,7 @@ from nscl.standards.models import ImportJob
 
 logger = logging.getLogger(__name__)
 PROGRESS_TTL = 24 * 3600
+FAILURE = _("Lỗi hệ thống khi nhập tệp; không có dữ liệu nào được ghi. Hãy báo quản trị viên.")
 FINISHED = (ImportStatus.SUCCEEDED, ImportStatus.CHECKED, ImportStatus.REJECTED, ImportStatus.FAILED)
 
 
@@ -69,7 +71,9 @@ def job_run(job_id: int) -> None:
         with job.file.open("rb") as handle:
             run_import(handle, dry_run=job.dry_run, by=job.created_by, job=job)
     except Exception:
-        logger.exception("Import job %s failed", job_id)  # run_import has marked the job as failed
+        logger.exception("Import job %s failed", job_id)
+        if job.status not in FINISHED:  # failed before the run could record it (the file, say)
+            job_fail(job, str(FAILURE))
 
 
 def _run_in_thread(job_id: int) -> None:

@@ -145,7 +145,7 @@ def run_import(
                 _Import(report, by=by, note=note, chunk_size=chunk_size, progress=progress).run(reader)
     except Exception:
         if job is not None:
-            jobs.job_fail(job, _("Lỗi hệ thống khi nhập tệp; không có dữ liệu nào được ghi. Hãy báo quản trị viên."))
+            jobs.job_fail(job, str(jobs.FAILURE))
         raise
     report.errors.sort(key=lambda error: (error.row, error.column))
     if job is not None:

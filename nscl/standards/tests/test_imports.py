@@ -475,3 +475,37 @@ def test_the_temporary_tables_are_gone_afterwards(ics_tree):
 
     tables = connection.introspection.table_names(include_views=False)
     assert not [name for name in tables if name.startswith("nscl_import")]
+
+
+def test_a_job_whose_file_is_gone_is_marked_failed(db):
+    from nscl.standards.imports.jobs import FAILURE, job_run
+
+    job = ImportJob.objects.create(filename="ds.csv", file="imports/missing.csv")
+
+    job_run(job.pk)
+
+    job.refresh_from_db()
+    assert (job.status, job.errors) == (ImportStatus.FAILED, [{"row": 0, "column": "", "message": str(FAILURE)}])
+
+
+def test_a_crash_mid_import_marks_the_job_failed_and_writes_nothing(ics_tree, monkeypatch):
+    from nscl.standards.imports.writer import ChunkWriter
+
+    calls = []
+
+    def crash_on_second_chunk(self, plan):
+        calls.append(plan)
+        if len(calls) == 2:
+            raise RuntimeError("disk full")
+        return original(self, plan)
+
+    original = ChunkWriter.write
+    monkeypatch.setattr(ChunkWriter, "write", crash_on_second_chunk)
+    job = ImportJob.objects.create(filename="ds.csv")
+
+    with pytest.raises(RuntimeError):
+        run_csv("TCVN 1:2000,Một,,,,,,\nTCVN 2:2000,Hai,,,,,,\n", chunk_size=1, job=job)
+
+    job.refresh_from_db()
+    assert job.status == ImportStatus.FAILED
+    assert Standard.objects.count() == 0
