@@ -78,6 +78,11 @@ class StandardForm(forms.ModelForm):
             "effective_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
+    field_order = [
+        "code", "kind", "title_vi", "title_en", "year", "status", "replaced_by_code", "ics", "effective_date",
+        "issuing_body", "decision", "field", "equivalent_ref", "equivalence", "pages", "scope", "reason",
+    ]  # fmt: skip
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].required = False
