@@ -9,7 +9,13 @@ def site(request):
     user = getattr(request, "user", None)
     match = getattr(request, "resolver_match", None)
     url_name = match.url_name if match else ""
-    section = "ics" if (url_name or "").startswith("ics_") else (match.app_name if match else "")
+    route = match.route if match else ""
+    if "quan-ly/" in route:
+        section = "workspace"
+    elif (url_name or "").startswith("ics_"):
+        section = "ics"
+    else:
+        section = match.app_name if match else ""
     context = {
         "PROVINCE_NAME": settings.NSCL_PROVINCE_NAME,
         "nscl_is_staff": False,
