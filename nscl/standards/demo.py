@@ -38,23 +38,22 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 @transaction.atomic
+def _coded_names_load(model, path: Path) -> int:
+    """Upsert rows of (code, name_vi, name_en) by code: issuing bodies and fields share the shape."""
+    rows = _read(path)
+    for row in rows:
+        model.objects.update_or_create(
+            code=row["code"], defaults={"name_vi": row["name_vi"], "name_en": row["name_en"]}
+        )
+    return len(rows)
+
+
 def issuing_bodies_load(*, path: Path = BODIES_FILE) -> int:
-    rows = _read(path)
-    for row in rows:
-        IssuingBody.objects.update_or_create(
-            code=row["code"], defaults={"name_vi": row["name_vi"], "name_en": row["name_en"]}
-        )
-    return len(rows)
+    return _coded_names_load(IssuingBody, path)
 
 
-@transaction.atomic
 def fields_load(*, path: Path = FIELDS_FILE) -> int:
-    rows = _read(path)
-    for row in rows:
-        StandardField.objects.update_or_create(
-            code=row["code"], defaults={"name_vi": row["name_vi"], "name_en": row["name_en"]}
-        )
-    return len(rows)
+    return _coded_names_load(StandardField, path)
 
 
 def standards_load(*, path: Path = STANDARDS_FILE) -> ImportReport:
