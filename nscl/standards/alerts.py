@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import ngettext, override
 
 from nscl.accounts.models import User
 from nscl.accounts.services import notification_create_many
@@ -110,9 +110,13 @@ def _notify(user: User, digest: Digest, records: dict[int, Standard]) -> None:
                 lines.append(_line(records[pk], status))
                 url = url or reverse("standards:standard_detail", args=[pk])
         for code, ids in digest.new_under_ics.items():
-            lines.append(
-                _("%(n)d tiêu chuẩn mới thuộc mã ICS %(code)s:") % {"n": digest.new_counts[code], "code": code}
+            n = digest.new_counts[code]
+            line = ngettext(
+                "%(n)d tiêu chuẩn mới thuộc mã ICS %(code)s:",
+                "%(n)d tiêu chuẩn mới thuộc mã ICS %(code)s:",
+                n,
             )
+            lines.append(line % {"n": n, "code": code})
             lines.extend(f"  - {records[pk].code} {records[pk].title}" for pk in ids if pk in records)
             url = url or reverse("standards:ics_detail", args=[code])
         if digest.status_changes and len(digest.status_changes) == 1 and not digest.new_under_ics:

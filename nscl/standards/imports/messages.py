@@ -1,6 +1,7 @@
 """The columns an import file may carry, and every message an import reports (tests assert on these)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from nscl.standards import constants
 
@@ -28,7 +29,15 @@ MISSING_TITLE_COLUMN = _("Cần ít nhất một trong hai cột title_vi (tên 
 TOO_MANY_CELLS = _("Dòng có nhiều ô hơn dòng tiêu đề (%(cells)d ô, tiêu đề có %(columns)d cột).")
 BAD_JSON = _("Dòng không phải JSON hợp lệ: %(reason)s.")
 NOT_AN_OBJECT = _('Mỗi dòng phải là một đối tượng JSON, ví dụ {"code": "TCVN 5699-1:2010"}.')
-MORE_ERRORS = _("Còn %(count)d dòng lỗi khác không được liệt kê; hãy sửa các lỗi trên rồi nhập lại.")
+
+
+def more_errors(count: int) -> str:
+    return ngettext(
+        "Còn %(count)d dòng lỗi khác không được liệt kê; hãy sửa các lỗi trên rồi nhập lại.",
+        "Còn %(count)d dòng lỗi khác không được liệt kê; hãy sửa các lỗi trên rồi nhập lại.",
+        count,
+    ) % {"count": count}
+
 
 # -- one cell --------------------------------------------------------------------------------------
 CODE_REQUIRED = _("Thiếu số hiệu.")
@@ -49,7 +58,7 @@ BAD_EQUIVALENCE = _("Mức tương đương không hợp lệ: %(value)s. Dùng 
 BAD_PAGES = _("Số trang phải là số nguyên dương: %(value)s.")
 DUPLICATE_ROW = _("Số hiệu %(code)s đã có ở dòng %(row)d của tệp.")
 REPLACED_BY_SELF = constants.ERROR_REPLACED_BY_SELF
-REPLACED_BY_UNKNOWN = _("Không tìm thấy tiêu chuẩn thay thế %(code)s, trong tệp cũng như trong kho.")
+REPLACED_BY_UNKNOWN = _("Không tìm thấy tiêu chuẩn thay thế %(code)s, cả trong tệp lẫn trong kho.")
 REPLACEMENT_CYCLE = _("Chuỗi thay thế tạo thành vòng lặp qua %(code)s.")
 
 # -- an upload, before it becomes a job ------------------------------------------------------------

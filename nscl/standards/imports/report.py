@@ -2,7 +2,7 @@
 
 from dataclasses import asdict, dataclass, field
 
-from nscl.standards.imports.messages import MAX_REPORTED_ERRORS, MORE_ERRORS
+from nscl.standards.imports.messages import MAX_REPORTED_ERRORS, more_errors
 
 
 @dataclass(frozen=True)
@@ -44,5 +44,5 @@ class ImportReport:
         errors = sorted(self.errors, key=lambda e: (e.row, e.column))
         hidden = self.error_count - len(self.errors)
         if hidden > 0:
-            errors.append(RowError(row=0, column="", message=str(MORE_ERRORS % {"count": hidden})))
+            errors.append(RowError(row=0, column="", message=more_errors(hidden)))
         return errors
