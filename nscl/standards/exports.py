@@ -16,13 +16,11 @@ from nscl.standards.imports.messages import COLUMNS
 from nscl.standards.imports.rows import FORMULA_STARTS
 from nscl.standards.models import Standard, StandardIcs
 from nscl.standards.search import SearchQuery, compile_terms, get_backend
-from nscl.standards.search.base import filter_sql
 
 PAGE = 1000
 # A cell starting with one of these is a formula to a spreadsheet: an exported title must not run.
 # The import takes the apostrophe off again (nscl.standards.imports.rows.plain_text).
 TEXT_COLUMNS = {"title_vi", "title_en", "scope", "decision", "equivalent_ref"}
-_BROWSE = "SELECT s.id FROM standards_standard s {where} ORDER BY s.year DESC NULLS LAST, s.id DESC LIMIT %s"
 
 
 def export_ids(query: SearchQuery, limit: int | None = None) -> list[int]:
@@ -31,11 +29,7 @@ def export_ids(query: SearchQuery, limit: int | None = None) -> list[int]:
     backend = get_backend()
     if compile_terms(query.text):
         return backend.engine_query(SearchQuery(text=query.text, filters=query.filters, page=1, page_size=limit))
-    where, params = filter_sql(query.filters)
-    sql = _BROWSE.format(where=f"WHERE {where}" if where else "")
-    with backend.connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit])
-        return [row[0] for row in cursor.fetchall()]
+    return backend.browse_ids(query.filters, limit=limit)
 
 
 def _row(standard: Standard, ics: list[str]) -> dict[str, object]:

@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 from nscl.standards.search.terms import Terms, compile_terms, document_for
 
 FACET_NAMES = ("kind", "status", "decade", "ics", "body", "field")
-# The second column of the one result set is text (PostgreSQL will not UNION bigint with varchar).
-NUMERIC_FACETS = ("decade", "body", "field")
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ class SearchResult:
         return max(1, -(-self.total // self.page_size))
 
 
-def filter_sql(filters: Filters, alias: str = "s") -> tuple[str, list]:
+def filter_sql(filters: Filters, alias: str = "s", id_column: str = "id") -> tuple[str, list]:
     """WHERE conditions on the standards table for the filters, with their parameters."""
     where: list[str] = []
     params: list = []
@@ -76,7 +74,7 @@ def filter_sql(filters: Filters, alias: str = "s") -> tuple[str, list]:
         params.append(filters.year_max)
     if filters.ics:
         where.append(
-            f"{alias}.id IN (SELECT standard_id FROM standards_standardics "
+            f"{alias}.{id_column} IN (SELECT standard_id FROM standards_standardics "
             "WHERE ics_code_id = %s OR ics_code_id LIKE %s)"
         )
         params.extend([filters.ics, filters.ics + ".%"])
@@ -88,45 +86,52 @@ def ics_facet_length(filters: Filters) -> int:
     return {0: 2, 2: 6, 6: 9}.get(len(filters.ics), 9)
 
 
-def facet_sql(filters: Filters) -> tuple[str, list]:
-    """UNION ALL of the facet counts over the materialised match set `m`."""
-    length = ics_facet_length(filters)
-    ics_where, ics_params = "", []
-    if filters.ics:
-        ics_where = "AND (si.ics_code_id = %s OR si.ics_code_id LIKE %s)"
-        ics_params = [filters.ics, filters.ics + ".%"]
-    sql = f"""
-        SELECT 'kind', kind, COUNT(*) FROM m GROUP BY kind
-        UNION ALL SELECT 'status', status, COUNT(*) FROM m GROUP BY status
-        UNION ALL SELECT 'decade', CAST((year / 10) * 10 AS TEXT), COUNT(*) FROM m WHERE year IS NOT NULL
-            GROUP BY (year / 10) * 10
-        UNION ALL SELECT 'body', CAST(issuing_body_id AS TEXT), COUNT(*) FROM m WHERE issuing_body_id IS NOT NULL
-            GROUP BY issuing_body_id
-        UNION ALL SELECT 'field', CAST(field_id AS TEXT), COUNT(*) FROM m WHERE field_id IS NOT NULL GROUP BY field_id
-        UNION ALL SELECT 'ics', SUBSTR(si.ics_code_id, 1, {length:d}), COUNT(DISTINCT m.id)
-            FROM m JOIN standards_standardics si ON si.standard_id = m.id
-            WHERE LENGTH(si.ics_code_id) >= {length:d} {ics_where}
-            GROUP BY SUBSTR(si.ics_code_id, 1, {length:d})
+# The compact copy of each record's facet values the backends keep beside the text index
+# (the ICS codes as one space-separated string), so counting never joins the records or their links.
+FACET_COLUMNS = ("kind", "status", "year", "issuing_body_id", "field_id", "ics")
+GROUP_SQL = "SELECT {a}.kind, {a}.status, {a}.year / 10, {a}.issuing_body_id, {a}.field_id, {a}.ics, COUNT(*)"
+GROUP_BY = " GROUP BY 1, 2, 3, 4, 5, 6"
+
+
+def count_facets(rows: Iterable[tuple], filters: Filters) -> tuple[int, dict[str, list[tuple[object, int]]]]:
+    """The total and the facet counts from the grouped rows (kind, status, decade, body, field, ics, n).
+
+    One grouping pass in SQL leaves a few hundred or thousand combinations; adding them up here
+    costs less than a scan of the matches per facet, and a record counts once under each ICS
+    prefix it holds, however many of its codes share it.
     """
-    return sql, ics_params
-
-
-def read_rows(rows: Iterable[tuple], page_size: int) -> tuple[list[int], int, dict[str, list[tuple[object, int]]]]:
-    """Split the one result set into the page (sorted by rank, then id), the total and the facets."""
-    page: list[tuple[float, int]] = []
+    length, wanted = ics_facet_length(filters), filters.ics
+    counters: dict[str, dict] = {name: {} for name in FACET_NAMES}
+    prefixes: dict[str, set[str]] = {}
     total = 0
-    facets: dict[str, list[tuple[object, int]]] = {name: [] for name in FACET_NAMES}
-    for tag, value, number in rows:
-        if tag == "page":
-            page.append((float(number), int(value)))
-        elif tag == "total":
-            total = int(number)
-        else:
-            facets[tag].append((int(value) if tag in NUMERIC_FACETS else value, int(number)))
-    for values in facets.values():
-        values.sort(key=lambda item: (-item[1], str(item[0])))
-    page.sort()
-    return [pk for _, pk in page[:page_size]], total, facets
+
+    def add(name: str, value, n: int) -> None:
+        counter = counters[name]
+        counter[value] = counter.get(value, 0) + n
+
+    for kind, status, decade, body, field_id, ics, n in rows:
+        total += n
+        add("kind", kind, n)
+        add("status", status, n)
+        if decade is not None:
+            add("decade", int(decade) * 10, n)
+        if body is not None:
+            add("body", body, n)
+        if field_id is not None:
+            add("field", field_id, n)
+        if ics:
+            if ics not in prefixes:
+                prefixes[ics] = {
+                    code[:length]
+                    for code in ics.split()
+                    if len(code) >= length and (not wanted or code == wanted or code.startswith(wanted + "."))
+                }
+            for prefix in prefixes[ics]:
+                add("ics", prefix, n)
+    facets = {
+        name: sorted(counter.items(), key=lambda item: (-item[1], str(item[0]))) for name, counter in counters.items()
+    }
+    return total, facets
 
 
 class SearchBackend:
@@ -139,12 +144,19 @@ class SearchBackend:
 
     # -- querying --------------------------------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
+        """The page (the engine query itself), then the total and the facets in one grouping pass."""
         terms = compile_terms(query.text)
-        where, params = filter_sql(query.filters)
-        sql, sql_params = self.search_sql(terms, where, params, query)
-        with self.connection.cursor() as cursor:
-            cursor.execute(sql, sql_params)
-            ids, total, facets = read_rows(cursor.fetchall(), query.page_size)
+        if terms:
+            ids = self.engine_query(query)
+        else:
+            ids = self.browse_ids(query.filters, offset=query.offset, limit=query.page_size)
+        if not ids and query.page == 1:
+            total, facets = 0, {name: [] for name in FACET_NAMES}
+        else:
+            sql, params = self.facet_sql(terms, query.filters)
+            with self.connection.cursor() as cursor:
+                cursor.execute(sql, params)
+                total, facets = count_facets(cursor.fetchall(), query.filters)
         return SearchResult(ids=ids, total=total, facets=facets, page=query.page, page_size=query.page_size)
 
     def engine_query(self, query: SearchQuery) -> list[int]:
@@ -158,47 +170,60 @@ class SearchBackend:
             cursor.execute(sql, sql_params)
             return [row[0] for row in cursor.fetchall()]
 
+    def browse_ids(self, filters: Filters, *, offset: int = 0, limit: int = 20) -> list[int]:
+        """No text: the records that pass the filters, newest first."""
+        where, params = filter_sql(filters)
+        clause = f"WHERE {where}" if where else ""
+        sql = (
+            f"SELECT s.id FROM standards_standard s {clause} "
+            "ORDER BY s.year DESC NULLS LAST, s.id DESC LIMIT %s OFFSET %s"
+        )
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
     def suggest(self, text: str, limit: int = 8) -> list[int]:
         terms = compile_terms(text, prefix=True)
         if not terms:
             return []
         return self.engine_query(SearchQuery(text=text, page_size=limit))
 
-    def browse_sql(self, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
-        """No text: every record that passes the filters, newest first."""
-        facets, facet_params = facet_sql(query.filters)
-        clause = f"WHERE {where}" if where else ""
-        sql = f"""
-            WITH m AS {self.materialized} (
-                SELECT s.id, s.kind, s.status, s.year, s.issuing_body_id, s.field_id
-                FROM standards_standard s {clause}
-            )
-            SELECT 'page', CAST(p.id AS TEXT), p.rn FROM (
-                SELECT s.id, ROW_NUMBER() OVER (ORDER BY s.year DESC NULLS LAST, s.id DESC) AS rn
-                FROM standards_standard s {clause}
-                ORDER BY s.year DESC NULLS LAST, s.id DESC LIMIT %s OFFSET %s
-            ) p
-            UNION ALL SELECT 'total', NULL, COUNT(*) FROM m
-            UNION ALL {facets}
-        """
-        return sql, [*params, *params, query.page_size, query.offset, *facet_params]
-
-    materialized = "MATERIALIZED"
-
     # -- indexing --------------------------------------------------------------------------------
-    def documents(self, ids: Iterable[int]) -> list[tuple[int, dict[str, str]]]:
-        from nscl.standards.models import Standard
+    def documents(self, ids: Iterable[int]) -> list[tuple[int, dict[str, str], tuple]]:
+        """For each record: the folded text to index and its facet values (FACET_COLUMNS)."""
+        from nscl.standards.models import Standard, StandardIcs
 
+        ids = list(ids)
+        codes: dict[int, list[str]] = {}
+        links = StandardIcs.objects.filter(standard_id__in=ids).order_by("standard_id", "ics_code_id")
+        for pk, code in links.values_list("standard_id", "ics_code_id").iterator(chunk_size=2000):
+            codes.setdefault(pk, []).append(code)
         # In id order: FTS5 flushes its pending terms whenever a rowid goes down, and the model's
         # default ordering (year, id) would make every batch a string of tiny index segments.
         rows = (
-            Standard.objects.filter(id__in=list(ids))
+            Standard.objects.filter(id__in=ids)
             .order_by("id")
-            .values_list("id", "code", "equivalent_ref", "title_vi", "title_en", "scope")
+            .values_list(
+                "id",
+                "code",
+                "equivalent_ref",
+                "title_vi",
+                "title_en",
+                "scope",
+                "kind",
+                "status",
+                "year",
+                "issuing_body_id",
+                "field_id",
+            )  # fmt: skip
         )
         return [
-            (pk, document_for(code=code, equivalent_ref=ref, title_vi=vi, title_en=en, scope=scope))
-            for pk, code, ref, vi, en, scope in rows.iterator(chunk_size=2000)
+            (
+                pk,
+                document_for(code=code, equivalent_ref=ref, title_vi=vi, title_en=en, scope=scope),
+                (kind, status, year, body, field_id, " ".join(codes.get(pk, ()))),
+            )
+            for pk, code, ref, vi, en, scope, kind, status, year, body, field_id in rows.iterator(chunk_size=2000)
         ]
 
     def index(self, ids: Iterable[int]) -> None:
@@ -228,7 +253,9 @@ class SearchBackend:
         raise NotImplementedError
 
     # -- engine-specific -------------------------------------------------------------------------
-    def search_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
+    def facet_sql(self, terms: Terms, filters: Filters) -> tuple[str, list]:
+        """Every match (or, without terms, every record) that passes the filters, grouped by its
+        facet values (see GROUP_SQL), unranked."""
         raise NotImplementedError
 
     def engine_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:

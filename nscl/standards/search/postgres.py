@@ -1,13 +1,22 @@
 """PostgreSQL backend: a side table of tsvectors built from pre-folded text, with a GIN index.
 
 ``doc`` weights the number (A) over the titles (B) over the scope (D); ``exact`` holds the
-tone-keyed Vietnamese title and only adds to the rank. Queries are built from tokens NSCL made
+tone-keyed Vietnamese title and only adds to the rank. The row also carries the record's facet
+values (base.FACET_COLUMNS), so the counts read this table alone. Queries are built from tokens NSCL made
 itself (letters and digits only) and passed as parameters to to_tsquery.
 """
 
 from collections.abc import Iterable
 
-from nscl.standards.search.base import SearchBackend, SearchQuery, facet_sql
+from nscl.standards.search.base import (
+    FACET_COLUMNS,
+    GROUP_BY,
+    GROUP_SQL,
+    Filters,
+    SearchBackend,
+    SearchQuery,
+    filter_sql,
+)
 from nscl.standards.search.terms import Terms
 
 TABLE = "standards_search"
@@ -35,6 +44,22 @@ DROP_SQL = [
     "DROP FUNCTION IF EXISTS standards_search_delete()",
     "DROP FUNCTION IF EXISTS standards_search_truncate()",
     f"DROP TABLE IF EXISTS {TABLE}",
+]
+# The facet values, added by migration 0003 and filled from the records there.
+FACETS_CREATE_SQL = [
+    f"""ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS kind varchar(10) NOT NULL DEFAULT '',
+        ADD COLUMN IF NOT EXISTS status varchar(10) NOT NULL DEFAULT '',
+        ADD COLUMN IF NOT EXISTS year integer, ADD COLUMN IF NOT EXISTS issuing_body_id bigint,
+        ADD COLUMN IF NOT EXISTS field_id bigint, ADD COLUMN IF NOT EXISTS ics text NOT NULL DEFAULT ''""",
+    f"""UPDATE {TABLE} x SET kind = s.kind, status = s.status, year = s.year,
+        issuing_body_id = s.issuing_body_id, field_id = s.field_id, ics = COALESCE((
+            SELECT string_agg(ics_code_id, ' ' ORDER BY ics_code_id) FROM standards_standardics
+            WHERE standard_id = s.id
+        ), '') FROM standards_standard s WHERE s.id = x.standard_id""",
+]
+FACETS_DROP_SQL = [
+    f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS kind, DROP COLUMN IF EXISTS status, DROP COLUMN IF EXISTS year, "
+    "DROP COLUMN IF EXISTS issuing_body_id, DROP COLUMN IF EXISTS field_id, DROP COLUMN IF EXISTS ics"
 ]
 DOC_SQL = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
@@ -80,25 +105,21 @@ class PostgresBackend(SearchBackend):
             params.append(exact)
         extra = f"AND {where}" if where else ""
         sql = (
-            f"SELECT s.id, s.kind, s.status, s.year, s.issuing_body_id, s.field_id, -({rank}) AS r "
+            f"SELECT s.id, -({rank}) AS r "
             f"FROM (SELECT to_tsquery('simple', %s) AS q) q, {TABLE} x "
             f"JOIN standards_standard s ON s.id = x.standard_id "
             f"WHERE x.doc @@ q.q {extra}"
         )
         return sql, [*params, tsquery_text(terms)]
 
-    def search_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
-        if not terms:
-            return self.browse_sql(where, params, query)
-        facets, facet_params = facet_sql(query.filters)
-        matched, matched_params = self._matched(terms, where)
-        sql = f"""
-            WITH m AS MATERIALIZED ({matched})
-            SELECT 'page', CAST(p.id AS TEXT), p.r FROM (SELECT id, r FROM m ORDER BY r, id LIMIT %s OFFSET %s) p
-            UNION ALL SELECT 'total', NULL, COUNT(*) FROM m
-            UNION ALL {facets}
-        """
-        return sql, [*matched_params, *params, query.page_size, query.offset, *facet_params]
+    def facet_sql(self, terms: Terms, filters: Filters) -> tuple[str, list]:
+        where, params = filter_sql(filters, alias="x", id_column="standard_id")
+        conditions = [where] if where else []
+        if terms:  # unranked: counting needs only which records match
+            conditions.insert(0, "x.doc @@ to_tsquery('simple', %s)")
+            params = [tsquery_text(terms), *params]
+        clause = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+        return f"{GROUP_SQL.format(a='x')} FROM {TABLE} x {clause}{GROUP_BY}", params
 
     def engine_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
         matched, matched_params = self._matched(terms, where)
@@ -109,11 +130,14 @@ class PostgresBackend(SearchBackend):
         ids = list(ids)
         if not ids:
             return
-        rows = [(pk, d["code"], d["title"], d["scope"], d["exact"]) for pk, d in self.documents(ids)]
+        rows = [(pk, d["code"], d["title"], d["scope"], d["exact"], *facets) for pk, d, facets in self.documents(ids)]
+        columns = ", ".join(FACET_COLUMNS)
+        updates = ", ".join(f"{name} = EXCLUDED.{name}" for name in ("doc", "exact", *FACET_COLUMNS))
         with self.connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (standard_id, doc, exact) VALUES (%s, {DOC_SQL}, to_tsvector('simple', %s)) "
-                "ON CONFLICT (standard_id) DO UPDATE SET doc = EXCLUDED.doc, exact = EXCLUDED.exact",
+                f"INSERT INTO {TABLE} (standard_id, doc, exact, {columns}) "
+                f"VALUES (%s, {DOC_SQL}, to_tsvector('simple', %s), %s, %s, %s, %s, %s, %s) "
+                f"ON CONFLICT (standard_id) DO UPDATE SET {updates}",
                 rows,
             )
 

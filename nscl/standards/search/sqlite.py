@@ -3,11 +3,20 @@
 The FTS5 table holds four columns of pre-folded text: the number (code), the titles, the
 tone-keyed Vietnamese title (for accent-aware ranking) and the scope. A prefix index over 1-3
 characters keeps search-as-you-type fast. Every user token is quoted: raw input never reaches MATCH.
+A plain table beside it holds each record's facet values, so the counts read no other table.
 """
 
 from collections.abc import Iterable
 
-from nscl.standards.search.base import SearchBackend, SearchQuery, facet_sql
+from nscl.standards.search.base import (
+    FACET_COLUMNS,
+    GROUP_BY,
+    GROUP_SQL,
+    Filters,
+    SearchBackend,
+    SearchQuery,
+    filter_sql,
+)
 from nscl.standards.search.terms import Terms
 
 TABLE = "standards_fts"
@@ -22,19 +31,42 @@ CREATE_SQL = [
 ]
 DROP_SQL = ["DROP TRIGGER IF EXISTS standards_fts_delete", f"DROP TABLE IF EXISTS {TABLE}"]
 
+# Each record's facet values (see base.FACET_COLUMNS), kept beside the FTS5 table by index().
+FACETS = "standards_facets"
+FACETS_CREATE_SQL = [
+    f"""CREATE TABLE IF NOT EXISTS {FACETS} (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, year INTEGER,
+        issuing_body_id INTEGER, field_id INTEGER, ics TEXT NOT NULL DEFAULT ''
+    )""",
+    f"CREATE TRIGGER IF NOT EXISTS standards_facets_delete AFTER DELETE ON standards_standard "
+    f"BEGIN DELETE FROM {FACETS} WHERE id = old.id; END",
+    f"""INSERT OR REPLACE INTO {FACETS} (id, kind, status, year, issuing_body_id, field_id, ics)
+        SELECT s.id, s.kind, s.status, s.year, s.issuing_body_id, s.field_id, COALESCE((
+            SELECT GROUP_CONCAT(ics_code_id, ' ') FROM (
+                SELECT ics_code_id FROM standards_standardics WHERE standard_id = s.id ORDER BY ics_code_id
+            )
+        ), '') FROM standards_standard s""",
+]
+FACETS_DROP_SQL = ["DROP TRIGGER IF EXISTS standards_facets_delete", f"DROP TABLE IF EXISTS {FACETS}"]
+
 
 def _phrase(tokens: Iterable[str]) -> str:
     return '"' + " ".join(tokens) + '"'
 
 
-def match_expression(terms: Terms) -> str:
-    """FTS5 query: every chunk required in code/title/scope; extra phrases only add to the rank."""
+def required_expression(terms: Terms) -> str:
+    """Every chunk required in code, title or scope; the last one may be a prefix."""
     required = []
     last = len(terms.chunks) - 1
     for i, chunk in enumerate(terms.chunks):
         phrase = _phrase(chunk)
         required.append(f"({phrase} OR {phrase}*)" if terms.prefix and i == last else phrase)
-    main = "{code title scope} : (" + " AND ".join(required) + ")"
+    return "{code title scope} : (" + " AND ".join(required) + ")"
+
+
+def match_expression(terms: Terms) -> str:
+    """FTS5 query for the ranked page: the required chunks; extra phrases only add to the rank."""
+    main = required_expression(terms)
     boosts = []
     tokens = terms.tokens
     if len(tokens) > 1:
@@ -43,33 +75,23 @@ def match_expression(terms: Terms) -> str:
         boosts.append("{exact} : (" + " OR ".join(_phrase([t]) for t in terms.exact) + ")")
     if not boosts:
         return main
-    # The last alternative repeats a required phrase, so the boosts never narrow the matches.
-    fallback = "{code title scope} : " + _phrase(terms.chunks[0])
-    return f"{main} AND ({' OR '.join([*boosts, fallback])})"
+    # The last alternative is the required part again, so the boosts never narrow the matches.
+    return f"{main} AND ({' OR '.join([*boosts, main])})"
 
 
 class SqliteBackend(SearchBackend):
     vendor = "sqlite"
 
-    def _matched(self, terms: Terms, where: str) -> str:
-        extra = f"AND {where}" if where else ""
-        return (
-            f"SELECT s.id, s.kind, s.status, s.year, s.issuing_body_id, s.field_id, f.rank AS r "
-            f"FROM {TABLE} f JOIN standards_standard s ON s.id = f.rowid "
-            f"WHERE {TABLE} MATCH %s {extra}"
-        )
-
-    def search_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
+    def facet_sql(self, terms: Terms, filters: Filters) -> tuple[str, list]:
+        where, params = filter_sql(filters, alias="c")
         if not terms:
-            return self.browse_sql(where, params, query)
-        facets, facet_params = facet_sql(query.filters)
-        sql = f"""
-            WITH m AS MATERIALIZED ({self._matched(terms, where)})
-            SELECT 'page', CAST(p.id AS TEXT), p.r FROM (SELECT id, r FROM m ORDER BY r, id LIMIT %s OFFSET %s) p
-            UNION ALL SELECT 'total', NULL, COUNT(*) FROM m
-            UNION ALL {facets}
-        """
-        return sql, [match_expression(terms), *params, query.page_size, query.offset, *facet_params]
+            return f"{GROUP_SQL.format(a='c')} FROM {FACETS} c {'WHERE ' + where if where else ''}{GROUP_BY}", params
+        # Unranked, and without the boosts: counting needs only which records match.
+        sql = (
+            f"{GROUP_SQL.format(a='c')} FROM {TABLE} f CROSS JOIN {FACETS} c ON c.id = f.rowid "
+            f"WHERE {TABLE} MATCH %s {'AND ' + where if where else ''}{GROUP_BY}"
+        )
+        return sql, [required_expression(terms), *params]
 
     def engine_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
         if not where:
@@ -87,24 +109,32 @@ class SqliteBackend(SearchBackend):
             return
         docs = self.documents(ids)
         with self.connection.cursor() as cursor:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            self._delete(cursor, ids)
             cursor.executemany(
                 f"INSERT INTO {TABLE}(rowid, code, title, exact, scope) VALUES (%s, %s, %s, %s, %s)",
-                [(pk, d["code"], d["title"], d["exact"], d["scope"]) for pk, d in docs],
+                [(pk, d["code"], d["title"], d["exact"], d["scope"]) for pk, d, _ in docs],
+            )
+            cursor.executemany(
+                f"INSERT INTO {FACETS} (id, {', '.join(FACET_COLUMNS)}) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [(pk, *facets) for pk, _, facets in docs],
             )
 
     def remove(self, ids: Iterable[int]) -> None:
-        ids = list(ids)
         with self.connection.cursor() as cursor:
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            self._delete(cursor, list(ids))
+
+    @staticmethod
+    def _delete(cursor, ids: list[int]) -> None:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", chunk)
+            cursor.execute(f"DELETE FROM {FACETS} WHERE id IN ({marks})", chunk)
 
     def clear(self) -> None:
         with self.connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {TABLE}")
+            cursor.execute(f"DELETE FROM {FACETS}")
 
     def optimize(self) -> None:
         with self.connection.cursor() as cursor:

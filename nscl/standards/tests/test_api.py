@@ -506,7 +506,7 @@ def test_anonymous_users_are_throttled(client, catalogue, monkeypatch):
 
 
 # -- Bounded queries -------------------------------------------------------------------------------
-SEARCH_MAX_QUERIES = 6  # search, records, their ICS codes, then labels for bodies, fields and ICS codes
+SEARCH_MAX_QUERIES = 7  # page, counts, records, their ICS codes, then labels for bodies, fields and ICS codes
 
 
 @pytest.mark.parametrize("size", [3, 30])

@@ -23,7 +23,7 @@ from nscl.standards.models import (
     StandardIcs,
     StandardStatusChange,
 )
-from nscl.standards.search import SearchQuery, get_backend
+from nscl.standards.search import Filters, SearchQuery, get_backend
 from nscl.standards.services import follow_create
 
 pytestmark = pytest.mark.django_db
@@ -187,6 +187,8 @@ def test_second_import_updates_instead_of_duplicating(ics_tree):
     assert standard.title_vi == "Tên mới"
     assert StandardIcs.objects.filter(standard=standard).count() == 2
     assert search_ids("ten moi") == [standard.pk]
+    counts = get_backend().search(SearchQuery(text="ten moi", filters=Filters(ics="01"))).facets["ics"]
+    assert counts == [("01.040", 1)]  # the facet counts see the new ICS link too
 
 
 def test_columns_absent_from_the_file_keep_their_stored_values(ics_tree):
