@@ -1,9 +1,10 @@
 """The bare bulk insert: the baseline the import is compared to, and a fast loader for the search bench.
 
 It writes the same rows into the same tables as the import pipeline (standards_standard,
-standards_standardics and the search index: standards_fts on SQLite, standards_search on
-PostgreSQL) with plain ``executemany`` INSERTs, the values prepared beforehand in Python (numbers
-parsed, text folded), and none of the checks, upserts or history the import does. Needs Django set up.
+standards_standardics and the search index: standards_fts and standards_facets on SQLite,
+standards_search with its facet columns on PostgreSQL) with plain ``executemany`` INSERTs, the
+values prepared beforehand in Python (numbers parsed, text folded), and none of the checks,
+upserts or history the import does. Needs Django set up.
 """
 
 import csv
@@ -20,6 +21,7 @@ class Prepared:
     standards: list[tuple] = field(default_factory=list)
     links: list[tuple[int, str]] = field(default_factory=list)
     docs: list[tuple] = field(default_factory=list)
+    facets: list[tuple] = field(default_factory=list)
 
 
 def _standard_columns() -> list[str]:
@@ -61,14 +63,17 @@ def prepare(path: Path, vendor: str) -> Prepared:
             "updated_at": now,
         }
         prepared.standards.append(tuple(values.get(c, "" if c in _BLANK_TEXT else None) for c in columns))
-        prepared.links.extend((pk, code) for code in filter(None, row["ics"].split(";")))
+        codes = sorted(filter(None, row["ics"].split(";")))
+        prepared.links.extend((pk, code) for code in codes)
+        facets = (values["kind"], values["status"], values["year"], None, None, " ".join(codes))
         doc = document_for(
             code=parsed.code, equivalent_ref="", title_vi=row["title_vi"], title_en=row["title_en"], scope=row["scope"]
         )
         if vendor == "postgresql":
-            prepared.docs.append((pk, doc["code"], doc["title"], doc["scope"], doc["exact"]))
+            prepared.docs.append((pk, doc["code"], doc["title"], doc["scope"], doc["exact"], *facets))
         else:
             prepared.docs.append((pk, doc["code"], doc["title"], doc["exact"], doc["scope"]))
+            prepared.facets.append((pk, *facets))
     return prepared
 
 
@@ -76,6 +81,9 @@ _BLANK_TEXT = {"decision", "equivalent_ref", "equivalence"}
 
 
 def _statements(prepared: Prepared, vendor: str) -> list[tuple[str, list[tuple]]]:
+    from nscl.standards.search.base import FACET_COLUMNS
+
+    facet_columns = ", ".join(FACET_COLUMNS)
     columns = ", ".join(prepared.columns)
     marks = ", ".join(["%s"] * len(prepared.columns))
     statements = [
@@ -85,12 +93,18 @@ def _statements(prepared: Prepared, vendor: str) -> list[tuple[str, list[tuple]]
     if vendor == "postgresql":
         from nscl.standards.search.postgres import DOC_SQL, TABLE
 
-        sql = f"INSERT INTO {TABLE} (standard_id, doc, exact) VALUES (%s, {DOC_SQL}, to_tsvector('simple', %s))"
+        sql = (
+            f"INSERT INTO {TABLE} (standard_id, doc, exact, {facet_columns}) "
+            f"VALUES (%s, {DOC_SQL}, to_tsvector('simple', %s), %s, %s, %s, %s, %s, %s)"
+        )
+        statements.append((sql, prepared.docs))
     else:
-        from nscl.standards.search.sqlite import TABLE
+        from nscl.standards.search.sqlite import FACETS, TABLE
 
         sql = f"INSERT INTO {TABLE}(rowid, code, title, exact, scope) VALUES (%s, %s, %s, %s, %s)"
-    statements.append((sql, prepared.docs))
+        statements.append((sql, prepared.docs))
+        sql = f"INSERT INTO {FACETS} (id, {facet_columns}) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+        statements.append((sql, prepared.facets))
     return statements
 
 

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from nscl.standards.search.terms import Terms, compile_terms, document_for
 
@@ -89,20 +90,18 @@ def ics_facet_length(filters: Filters) -> int:
 # The compact copy of each record's facet values the backends keep beside the text index
 # (the ICS codes as one space-separated string), so counting never joins the records or their links.
 FACET_COLUMNS = ("kind", "status", "year", "issuing_body_id", "field_id", "ics")
-GROUP_SQL = "SELECT {a}.kind, {a}.status, {a}.year / 10, {a}.issuing_body_id, {a}.field_id, {a}.ics, COUNT(*)"
-GROUP_BY = " GROUP BY 1, 2, 3, 4, 5, 6"
 
 
 def count_facets(rows: Iterable[tuple], filters: Filters) -> tuple[int, dict[str, list[tuple[object, int]]]]:
-    """The total and the facet counts from the grouped rows (kind, status, decade, body, field, ics, n).
+    """The total and the facet counts from the two groupings of the matches a backend returns.
 
-    One grouping pass in SQL leaves a few hundred or thousand combinations; adding them up here
-    costs less than a scan of the matches per facet, and a record counts once under each ICS
-    prefix it holds, however many of its codes share it.
+    Each row is (kind, status, decade, body, field, ics, n): either grouped by the first five
+    (ics is None) or by the ICS codes alone (kind is None). Adding up a few hundred or thousand
+    groups here costs less than a scan of the matches per facet, and a record counts once under
+    each ICS heading it holds, however many of its codes share it.
     """
     length, wanted = ics_facet_length(filters), filters.ics
     counters: dict[str, dict] = {name: {} for name in FACET_NAMES}
-    prefixes: dict[str, set[str]] = {}
     total = 0
 
     def add(name: str, value, n: int) -> None:
@@ -110,6 +109,10 @@ def count_facets(rows: Iterable[tuple], filters: Filters) -> tuple[int, dict[str
         counter[value] = counter.get(value, 0) + n
 
     for kind, status, decade, body, field_id, ics, n in rows:
+        if kind is None:
+            for heading in ics_headings(ics or "", length, wanted):
+                add("ics", heading, n)
+            continue
         total += n
         add("kind", kind, n)
         add("status", status, n)
@@ -119,19 +122,20 @@ def count_facets(rows: Iterable[tuple], filters: Filters) -> tuple[int, dict[str
             add("body", body, n)
         if field_id is not None:
             add("field", field_id, n)
-        if ics:
-            if ics not in prefixes:
-                prefixes[ics] = {
-                    code[:length]
-                    for code in ics.split()
-                    if len(code) >= length and (not wanted or code == wanted or code.startswith(wanted + "."))
-                }
-            for prefix in prefixes[ics]:
-                add("ics", prefix, n)
     facets = {
         name: sorted(counter.items(), key=lambda item: (-item[1], str(item[0]))) for name, counter in counters.items()
     }
     return total, facets
+
+
+@lru_cache(maxsize=65536)
+def ics_headings(ics: str, length: int, wanted: str) -> frozenset[str]:
+    """The distinct headings `length` characters long of the codes in `ics` that fall under `wanted`."""
+    return frozenset(
+        code[:length]
+        for code in ics.split()
+        if len(code) >= length and (not wanted or code == wanted or code.startswith(wanted + "."))
+    )
 
 
 class SearchBackend:
@@ -156,7 +160,7 @@ class SearchBackend:
             sql, params = self.facet_sql(terms, query.filters)
             with self.connection.cursor() as cursor:
                 cursor.execute(sql, params)
-                total, facets = count_facets(cursor.fetchall(), query.filters)
+                total, facets = count_facets(self.facet_rows(cursor.fetchall()), query.filters)
         return SearchResult(ids=ids, total=total, facets=facets, page=query.page, page_size=query.page_size)
 
     def engine_query(self, query: SearchQuery) -> list[int]:
@@ -254,9 +258,13 @@ class SearchBackend:
 
     # -- engine-specific -------------------------------------------------------------------------
     def facet_sql(self, terms: Terms, filters: Filters) -> tuple[str, list]:
-        """Every match (or, without terms, every record) that passes the filters, grouped by its
-        facet values (see GROUP_SQL), unranked."""
+        """Every match (or, without terms, every record) that passes the filters, unranked, grouped
+        twice: by kind, status, decade, body and field, and by ICS codes (see count_facets)."""
         raise NotImplementedError
+
+    def facet_rows(self, rows: list[tuple]) -> Iterable[tuple]:
+        """The rows of facet_sql as count_facets reads them."""
+        return rows
 
     def engine_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
         raise NotImplementedError

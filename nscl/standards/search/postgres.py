@@ -10,8 +10,6 @@ from collections.abc import Iterable
 
 from nscl.standards.search.base import (
     FACET_COLUMNS,
-    GROUP_BY,
-    GROUP_SQL,
     Filters,
     SearchBackend,
     SearchQuery,
@@ -119,7 +117,12 @@ class PostgresBackend(SearchBackend):
             conditions.insert(0, "x.doc @@ to_tsquery('simple', %s)")
             params = [tsquery_text(terms), *params]
         clause = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        return f"{GROUP_SQL.format(a='x')} FROM {TABLE} x {clause}{GROUP_BY}", params
+        sql = (
+            "SELECT x.kind, x.status, x.year / 10, x.issuing_body_id, x.field_id, x.ics, COUNT(*) "
+            f"FROM {TABLE} x {clause} "
+            "GROUP BY GROUPING SETS ((x.kind, x.status, x.year / 10, x.issuing_body_id, x.field_id), (x.ics))"
+        )
+        return sql, params
 
     def engine_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
         matched, matched_params = self._matched(terms, where)

@@ -10,8 +10,6 @@ from collections.abc import Iterable
 
 from nscl.standards.search.base import (
     FACET_COLUMNS,
-    GROUP_BY,
-    GROUP_SQL,
     Filters,
     SearchBackend,
     SearchQuery,
@@ -31,12 +29,18 @@ CREATE_SQL = [
 ]
 DROP_SQL = ["DROP TRIGGER IF EXISTS standards_fts_delete", f"DROP TABLE IF EXISTS {TABLE}"]
 
-# Each record's facet values (see base.FACET_COLUMNS), kept beside the FTS5 table by index().
+# Each record's facet values (see base.FACET_COLUMNS), kept beside the FTS5 table by index(), and
+# `grouping`, the first five in one text column: SQLite groups by sorting, and sorting one column
+# costs half as much as sorting five.
 FACETS = "standards_facets"
 FACETS_CREATE_SQL = [
     f"""CREATE TABLE IF NOT EXISTS {FACETS} (
         id INTEGER PRIMARY KEY, kind TEXT NOT NULL, status TEXT NOT NULL, year INTEGER,
-        issuing_body_id INTEGER, field_id INTEGER, ics TEXT NOT NULL DEFAULT ''
+        issuing_body_id INTEGER, field_id INTEGER, ics TEXT NOT NULL DEFAULT '',
+        grouping TEXT GENERATED ALWAYS AS (
+            kind || '|' || status || '|' || IFNULL(year / 10, '') || '|' || IFNULL(issuing_body_id, '')
+            || '|' || IFNULL(field_id, '')
+        ) STORED
     )""",
     f"CREATE TRIGGER IF NOT EXISTS standards_facets_delete AFTER DELETE ON standards_standard "
     f"BEGIN DELETE FROM {FACETS} WHERE id = old.id; END",
@@ -84,14 +88,25 @@ class SqliteBackend(SearchBackend):
 
     def facet_sql(self, terms: Terms, filters: Filters) -> tuple[str, list]:
         where, params = filter_sql(filters, alias="c")
-        if not terms:
-            return f"{GROUP_SQL.format(a='c')} FROM {FACETS} c {'WHERE ' + where if where else ''}{GROUP_BY}", params
-        # Unranked, and without the boosts: counting needs only which records match.
+        if terms:  # unranked, and without the boosts: counting needs only which records match
+            source = f"FROM {TABLE} f CROSS JOIN {FACETS} c ON c.id = f.rowid WHERE {TABLE} MATCH %s"
+            source += f" AND {where}" if where else ""
+            params = [required_expression(terms), *params]
+        else:
+            source = f"FROM {FACETS} c" + (f" WHERE {where}" if where else "")
         sql = (
-            f"{GROUP_SQL.format(a='c')} FROM {TABLE} f CROSS JOIN {FACETS} c ON c.id = f.rowid "
-            f"WHERE {TABLE} MATCH %s {'AND ' + where if where else ''}{GROUP_BY}"
+            f"SELECT c.grouping, NULL, COUNT(*) {source} GROUP BY c.grouping "
+            f"UNION ALL SELECT NULL, c.ics, COUNT(*) {source} GROUP BY c.ics"
         )
-        return sql, [required_expression(terms), *params]
+        return sql, [*params, *params]
+
+    def facet_rows(self, rows: list[tuple]) -> Iterable[tuple]:
+        for grouping, ics, n in rows:
+            if grouping is None:
+                yield None, None, None, None, None, ics, n
+            else:
+                kind, status, decade, body, field_id = (value or None for value in grouping.split("|"))
+                yield kind, status, decade, body and int(body), field_id and int(field_id), None, n
 
     def engine_sql(self, terms: Terms, where: str, params: list, query: SearchQuery) -> tuple[str, list]:
         if not where:
