@@ -15,12 +15,18 @@ urlpatterns = [
         name="api-docs",
     ),
     path("api/v1/", include("nscl.standards.api_urls")),
+    path("api/v1/", include("nscl.enterprises.api_urls")),
+    path("api/v1/", include("nscl.network.api_urls")),
+    path("api/v1/", include("nscl.projects.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("", include("nscl.core.urls")),
     path("tai-khoan/", include("nscl.accounts.urls")),
     path("tieu-chuan/", include("nscl.standards.urls")),
+    path("doanh-nghiep/", include("nscl.enterprises.urls")),
+    path("mang-luoi/", include("nscl.network.urls")),
+    path("du-an/", include("nscl.projects.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

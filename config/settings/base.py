@@ -80,11 +80,15 @@ THIRD_PARTY_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_fsm",
 ]
 LOCAL_APPS = [
     "nscl.core.apps.CoreConfig",
     "nscl.accounts.apps.AccountsConfig",
     "nscl.standards.apps.StandardsConfig",
+    "nscl.enterprises.apps.EnterprisesConfig",
+    "nscl.network.apps.NetworkConfig",
+    "nscl.projects.apps.ProjectsConfig",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
