@@ -2,6 +2,7 @@
 
 import pytest
 
+from nscl.core.roles import Role
 from nscl.standards.choices import StandardStatus
 from nscl.standards.models import IssuingBody, Standard, StandardField
 from nscl.standards.services import standard_save
@@ -59,3 +60,8 @@ def catalogue(ics_tree) -> dict[str, Standard]:
         standard=records["QCVN 01:2009/BYT"], data={"replaced_by": records["QCVN 01-1:2018/BYT"]}, by=None
     )
     return records
+
+
+@pytest.fixture
+def officer(make_user):
+    return make_user(Role.OFFICER, full_name="Trần Văn Bình")
