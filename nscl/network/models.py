@@ -289,6 +289,9 @@ class ConformityBody(models.Model):
     def validity_status(self) -> str:
         return self.validity()
 
+    def get_validity_display(self) -> str:
+        return str(Validity(self.validity()).label)
+
     @property
     def is_expired(self) -> bool:
         return self.validity() == Validity.EXPIRED
