@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/corpus.py --rows 200000 --out var/bench/SYNTHETIC-standards-200000.csv
 
-Every row is made up (see bench/vocab.py): real Vietnamese technical words with full diacritics put
+Every row is made up (see bench/vocab/): real Vietnamese technical words with full diacritics put
 together at random from a seeded ``random.Random``, so the same seed and row count always give the
 same file, byte for byte. Rows come in series: a base number, with or without parts
 ("TCVN 7790-3:2008"), each part in one to three editions; an older edition is ``replaced`` and its
@@ -269,8 +269,9 @@ def iter_rows(n: int, seed: int = SEED) -> Iterator[dict]:
 def generator_version() -> str:
     """A digest of the generator's code and vocabulary: a cached file from older code is never reused."""
     digest = hashlib.sha256()
-    for name in ("corpus.py", "vocab.py"):
-        digest.update((Path(__file__).resolve().parent / name).read_bytes())
+    here = Path(__file__).resolve().parent
+    for path in [here / "corpus.py", *sorted((here / "vocab").glob("*.py"))]:
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:8]
 
 
