@@ -1,0 +1,60 @@
+"""Every write of the projects app, split by topic."""
+
+from nscl.projects.services.inspections import corrective_action_close, finding_add, inspection_create
+from nscl.projects.services.projects import (
+    budget_line_add,
+    budget_line_delete,
+    document_upload,
+    indicator_set,
+    milestone_add,
+    milestone_mark_done,
+    project_create,
+    project_update,
+)
+from nscl.projects.services.rules import project_check_budget, project_support_limit, rule_for, support_rule_save
+from nscl.projects.services.transitions import (
+    SERVICES,
+    STATUS_AFTER,
+    project_accept,
+    project_approve,
+    project_cancel,
+    project_refuse_acceptance,
+    project_reject,
+    project_request_acceptance,
+    project_resubmit,
+    project_return_for_changes,
+    project_start,
+    project_start_appraisal,
+    project_submit,
+)
+
+__all__ = [
+    "SERVICES",
+    "STATUS_AFTER",
+    "budget_line_add",
+    "corrective_action_close",
+    "finding_add",
+    "inspection_create",
+    "budget_line_delete",
+    "document_upload",
+    "indicator_set",
+    "milestone_add",
+    "milestone_mark_done",
+    "project_accept",
+    "project_approve",
+    "project_cancel",
+    "project_check_budget",
+    "project_create",
+    "project_refuse_acceptance",
+    "project_reject",
+    "project_request_acceptance",
+    "project_resubmit",
+    "project_return_for_changes",
+    "project_start",
+    "project_start_appraisal",
+    "project_submit",
+    "project_support_limit",
+    "project_update",
+    "rule_for",
+    "support_rule_save",
+]

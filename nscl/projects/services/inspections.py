@@ -1,0 +1,89 @@
+"""Writes of inspections: plan a visit, record findings with corrective actions, close an action."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from nscl.accounts.models import User
+from nscl.core.roles import Role, has_role
+from nscl.projects import constants
+from nscl.projects.choices import InspectionStatus, ProjectStatus
+from nscl.projects.models import CorrectiveAction, Finding, Inspection, SupportProject
+from nscl.projects.permissions import INSPECT
+
+INSPECTABLE = (
+    ProjectStatus.APPROVED,
+    ProjectStatus.IN_PROGRESS,
+    ProjectStatus.ACCEPTANCE_REVIEW,
+    ProjectStatus.ACCEPTED,
+    ProjectStatus.NOT_ACCEPTED,
+)
+
+
+def _require_inspector(by: User) -> None:
+    if not has_role(by, *INSPECT):
+        raise PermissionDenied(constants.ERROR_NOT_ALLOWED)
+
+
+@transaction.atomic
+def inspection_create(
+    *, project: SupportProject, by: User, planned_on: datetime.date, inspectors: Iterable[User]
+) -> Inspection:
+    _require_inspector(by)
+    if project.status not in INSPECTABLE:
+        raise ValidationError(constants.ERROR_INSPECTION_PROJECT)
+    inspectors = list(inspectors)
+    if not inspectors:
+        raise ValidationError({"inspectors": constants.ERROR_INSPECTORS_REQUIRED})
+    if not all(has_role(user, Role.OFFICER) for user in inspectors):
+        raise ValidationError({"inspectors": constants.ERROR_INSPECTOR_ROLE})
+    inspection = Inspection(project=project, planned_on=planned_on, created_by=by)
+    inspection.full_clean()
+    inspection.save()
+    inspection.inspectors.set(inspectors)
+    return inspection
+
+
+@transaction.atomic
+def finding_add(
+    *,
+    inspection: Inspection,
+    by: User,
+    severity: str,
+    description: str,
+    action: str = "",
+    deadline: datetime.date | None = None,
+) -> Finding:
+    """A finding, and its corrective action when there is one; the inspection counts as done."""
+    _require_inspector(by)
+    finding = Finding(inspection=inspection, severity=severity, description=description)
+    finding.full_clean()
+    finding.save()
+    if action:
+        corrective = CorrectiveAction(finding=finding, description=action, deadline=deadline)
+        corrective.full_clean()
+        corrective.save()
+    if inspection.status == InspectionStatus.PLANNED:
+        inspection.status = InspectionStatus.DONE
+        inspection.save(update_fields=["status"])
+    return finding
+
+
+@transaction.atomic
+def corrective_action_close(
+    *, action: CorrectiveAction, by: User, closed_on: datetime.date, evidence: str
+) -> CorrectiveAction:
+    _require_inspector(by)
+    action = CorrectiveAction.objects.select_for_update().get(pk=action.pk)
+    if action.closed_on is not None:
+        raise ValidationError(constants.ERROR_ACTION_CLOSED)
+    if not (evidence or "").strip():
+        raise ValidationError({"evidence": constants.ERROR_EVIDENCE_REQUIRED})
+    if closed_on > timezone.localdate():
+        raise ValidationError({"closed_on": constants.ERROR_MILESTONE_DONE_FUTURE})
+    action.closed_on, action.evidence = closed_on, evidence.strip()
+    action.save(update_fields=["closed_on", "evidence"])
+    return action

@@ -1,0 +1,1 @@
+"""Pages of the projects app, split by topic."""
