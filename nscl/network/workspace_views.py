@@ -78,7 +78,9 @@ class QualificationCreateView(ServiceFormView):
         return super().get_form_kwargs()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(expert=self.expert, **kwargs)
+        context = super().get_context_data(**kwargs)  # builds the form, which finds the expert
+        context["expert"] = self.expert
+        return context
 
     def call_service(self, form):
         return services.qualification_save(expert=self.expert, by=self.request.user, **form.service_arguments())
