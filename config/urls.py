@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include("nscl.standards.api_urls")),
     path("api/v1/", include("nscl.enterprises.api_urls")),
     path("api/v1/", include("nscl.network.api_urls")),
+    path("api/v1/", include("nscl.network.public_api_urls")),
     path("api/v1/", include("nscl.projects.api_urls")),
 ]
 
@@ -25,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("tai-khoan/", include("nscl.accounts.urls")),
     path("tieu-chuan/", include("nscl.standards.urls")),
     path("doanh-nghiep/", include("nscl.enterprises.urls")),
+    path("mang-luoi/danh-ba/", include("nscl.network.public_urls")),
     path("mang-luoi/", include("nscl.network.urls")),
     path("du-an/", include("nscl.projects.urls")),
     path("admin/", admin.site.urls),

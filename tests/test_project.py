@@ -76,6 +76,15 @@ PUBLIC = {
     "api:standard_detail",
     "api:ics_list",
     "api:ics_detail",
+    # the public directory of conformity assessment bodies and experts (public fields only)
+    "network_directory:body_list",
+    "network_directory:body_detail",
+    "network_directory:expert_list",
+    "network_directory:expert_detail",
+    "network_public_api:expert_list",
+    "network_public_api:expert_detail",
+    "network_public_api:body_list",
+    "network_public_api:body_detail",
 }
 # Values for URL parameters, by name and then by converter.
 SAMPLE_KWARGS = {"uidb64": "MQ", "token": "set-password", "code": "13.060", "app_label": "auth", "url": "khong-co/"}

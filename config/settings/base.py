@@ -193,6 +193,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a `kind`: name each choice set after its model.
+    "ENUM_NAME_OVERRIDES": {
+        "StandardKindEnum": "nscl.standards.choices.StandardKind",
+        "ConformityBodyKindEnum": "nscl.network.choices.BodyKind",
+        "QualificationKindEnum": "nscl.network.choices.QualificationKind",
+    },
 }
 
 # ------------------------------------------------------------------------------

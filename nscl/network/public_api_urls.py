@@ -1,10 +1,4 @@
-"""Public read API of the network (experts, conformity bodies), under /api/v1/.
-
-Not yet included by config/urls.py: the guard test must first list the names as public. Wiring:
-    path("api/v1/", include("nscl.network.public_api_urls")),
-and add "network_public_api:expert_list", "network_public_api:expert_detail",
-"network_public_api:body_list", "network_public_api:body_detail" to PUBLIC in tests/test_project.py.
-"""
+"""Public read API of the network (experts, conformity bodies), under /api/v1/: public fields for anonymous readers."""
 
 from django.urls import path
 

@@ -1,11 +1,4 @@
-"""The public directory (anyone may read): conformity bodies and experts, public fields only.
-
-Not yet included by config/urls.py: the project guard test (tests/test_project.py) must first list
-these route names as public. Wiring, for the lead:
-    path("mang-luoi/danh-ba/", include("nscl.network.public_urls")),   # inside i18n_patterns
-and add "network_directory:body_list", "network_directory:body_detail",
-"network_directory:expert_list", "network_directory:expert_detail" to PUBLIC.
-"""
+"""The public directory (anyone may read): conformity bodies and experts, public fields only."""
 
 from django.urls import path
 

@@ -50,13 +50,13 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "tax_code", "address", "phone", "email", "website", "fields", "is_active"]
 
 
-class StandardRefSerializer(serializers.Serializer):
+class ScopeStandardSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     code = serializers.CharField()
 
 
 class BodyPublicSerializer(serializers.ModelSerializer):
-    scope_standards = StandardRefSerializer(many=True)
+    scope_standards = ScopeStandardSerializer(many=True)
     validity = serializers.CharField(source="validity_status")
 
     class Meta:

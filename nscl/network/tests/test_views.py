@@ -12,7 +12,7 @@ from nscl.network.tests.factories import (
     QualificationFactory,
 )
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("nscl.network.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "enterprise", "officer", "board", "expert_own", "expert_other", "admin"]
 
