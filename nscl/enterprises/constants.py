@@ -22,3 +22,11 @@ ERROR_VSIC_VERSION = _("Mã ngành phải thuộc VSIC 2018.")
 ERROR_REPLICATION_SELF = _("Doanh nghiệp điển hình không thể tự nhân rộng mô hình của mình.")
 ERROR_MODEL_EXISTS = _("Doanh nghiệp này đã được ghi nhận là điển hình.")
 ERROR_USERNAME_TAKEN = _("Tên đăng nhập đã được dùng.")
+
+# Public pages and anonymous API reads wait for the lead to list their routes as PUBLIC in the project's
+# guard test (tests/test_project.py). Flip this (and ROUTE_PUBLIC_PAGES in urls.py) together with that change.
+PUBLIC_ACCESS = False
+API_PAGE_SIZE = 50
+# The projects app (a layer above) lists an enterprise's support projects on its page by providing this
+# template; the registry only looks the name up, it never imports projects.
+PROJECTS_SECTION_TEMPLATE = "projects/partials/_enterprise_projects.html"
