@@ -41,6 +41,7 @@ class EnterpriseForm(forms.ModelForm):
     """The profile. Officers also set the tax code; a representative does not change it."""
 
     tax_code = TaxCodeField()
+    website = forms.URLField(label=_("Trang web"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = Enterprise
