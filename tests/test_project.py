@@ -85,6 +85,8 @@ PUBLIC = {
     "network_public_api:expert_detail",
     "network_public_api:body_list",
     "network_public_api:body_detail",
+    # the catalogue of support types the program offers
+    "projects_api:support_type_list",
 }
 # Values for URL parameters, by name and then by converter.
 SAMPLE_KWARGS = {"uidb64": "MQ", "token": "set-password", "code": "13.060", "app_label": "auth", "url": "khong-co/"}

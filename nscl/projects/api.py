@@ -3,12 +3,14 @@
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from nscl.core.permissions import PublicReadOnly
 from nscl.projects import selectors, services
 from nscl.projects.models import SupportProject
 from nscl.projects.permissions import TRANSITIONS
@@ -16,8 +18,9 @@ from nscl.projects.serializers import ProjectSerializer, SupportTypeSerializer, 
 
 
 class SupportTypeViewSet(viewsets.ReadOnlyModelViewSet):
-    # Meant to be public (PublicReadOnly) once "projects_api:support_type_list" joins the guard test's public list.
-    permission_classes = [IsAuthenticated]
+    """The catalogue of support types: public, like the program it describes."""
+
+    permission_classes = [PublicReadOnly]
     serializer_class = SupportTypeSerializer
     pagination_class = None
 
@@ -41,6 +44,7 @@ class ProjectTransitionApi(APIView):
     permission_classes = [IsAuthenticated]
     InputSerializer = TransitionInputSerializer
 
+    @extend_schema(request=TransitionInputSerializer, responses=ProjectSerializer)
     def post(self, request, pk: int, verb: str):
         if verb not in TRANSITIONS:
             raise NotFound

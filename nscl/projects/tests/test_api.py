@@ -60,10 +60,11 @@ def test_api_refusals_are_400_with_the_message(client, project, actors):
     assert wrong.status_code == 403
 
 
-def test_support_types_for_signed_in_users(client, actors):
+def test_support_types_are_public_and_read_only(client, actors):
     from nscl.projects.reference import load
 
     load()
-    client.force_login(actors["no_role"])
     codes = [t["code"] for t in client.get(reverse("projects_api:support_type_list")).json()]
     assert "iso-9001" in codes and "vietgap" in codes
+    client.force_login(actors["officer"])
+    assert client.post(reverse("projects_api:support_type_list"), {"code": "x"}).status_code == 403
