@@ -104,14 +104,15 @@ class HistoryEntry:
     changes: list[tuple[str, str, str]]  # (field label, before, after)
 
 
-def _entries(records: list, label: str) -> list[HistoryEntry]:
+def _entries(queryset, label: str, limit: int) -> list[HistoryEntry]:
+    """The newest ``limit`` versions, each compared with the previous version of the same row (one query)."""
+    records = list(queryset.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
     entries = []
-    for record in records:
+    for index, record in enumerate(records[:limit]):
         changes: list[tuple[str, str, str]] = []
-        previous = record.prev_record
+        previous = next((r for r in records[index + 1 :] if r.id == record.id), None)
         if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
+            for change in record.diff_against(previous).changes:
                 field = record.instance_type._meta.get_field(change.field)
                 changes.append((str(field.verbose_name), str(change.old or ""), str(change.new or "")))
         user = record.history_user
@@ -138,7 +139,7 @@ def enterprise_history(*, enterprise: Enterprise, limit: int = 50) -> list[Histo
     ]
     entries: list[HistoryEntry] = []
     for queryset, label in sources:
-        entries += _entries(list(queryset.select_related("history_user").order_by("-history_date")[:limit]), label)
+        entries += _entries(queryset, label, limit)
     return sorted(entries, key=lambda e: e.when, reverse=True)[:limit]
 
 
