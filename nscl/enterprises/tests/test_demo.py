@@ -1,0 +1,36 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from nscl.accounts.models import User
+from nscl.enterprises.choices import RepresentativeStatus
+from nscl.enterprises.models import (
+    Certification,
+    Enterprise,
+    EnterpriseRepresentative,
+    EnterpriseYear,
+    KeyProduct,
+    ModelEnterprise,
+    Replication,
+)
+from nscl.enterprises.taxcodes import tax_code_normalize
+
+
+@pytest.mark.django_db
+def test_demo_data_is_complete_valid_and_idempotent():
+    call_command("load_demo", stdout=io.StringIO())
+    counts = [m.objects.count() for m in (Enterprise, EnterpriseYear, Certification, KeyProduct, Replication)]
+    call_command("load_demo", stdout=io.StringIO())
+    assert [m.objects.count() for m in (Enterprise, EnterpriseYear, Certification, KeyProduct, Replication)] == counts
+    assert Enterprise.objects.count() >= 30
+    for enterprise in Enterprise.objects.all():
+        assert enterprise.tax_code.startswith("49")
+        assert tax_code_normalize(enterprise.tax_code) == enterprise.tax_code
+        assert "Demo" in enterprise.name_vi  # invented names say so
+        assert enterprise.commune.province_id == "20"
+        assert enterprise.size
+    assert set(EnterpriseYear.objects.values_list("year", flat=True)) == {2022, 2023, 2024, 2025}
+    assert ModelEnterprise.objects.count() == 3
+    claim = EnterpriseRepresentative.objects.get(user=User.objects.get(username="doanhnghiep"))
+    assert claim.status == RepresentativeStatus.CONFIRMED
