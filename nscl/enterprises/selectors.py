@@ -104,9 +104,35 @@ class HistoryEntry:
     changes: list[tuple[str, str, str]]  # (field label, before, after)
 
 
+def _related_names(records: list) -> dict[tuple[type, object], str]:
+    """Display names of the rows the versions point to (commune, VSIC code, standard): one query per model."""
+    if not records:
+        return {}
+    wanted: dict[type, set] = {}
+    for field in records[0].instance_type._meta.concrete_fields:
+        if field.is_relation and field.name not in ("enterprise", "created_by"):
+            ids = {getattr(r, field.attname) for r in records} - {None}
+            wanted.setdefault(field.related_model, set()).update(ids)
+    return {
+        (model, pk): str(obj) for model, ids in wanted.items() if ids for pk, obj in model.objects.in_bulk(ids).items()
+    }
+
+
+def _shown(field, value, names: dict) -> str:
+    """A value as people read it: the choice label, the related row's name, or the value itself."""
+    if value is None or value == "":
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if field.is_relation:
+        return names.get((field.related_model, value), str(value))
+    return str(value)
+
+
 def _entries(queryset, label: str, limit: int) -> list[HistoryEntry]:
     """The newest ``limit`` versions, each compared with the previous version of the same row (one query)."""
     records = list(queryset.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
+    names = _related_names(records)
     entries = []
     for index, record in enumerate(records[:limit]):
         changes: list[tuple[str, str, str]] = []
@@ -114,7 +140,8 @@ def _entries(queryset, label: str, limit: int) -> list[HistoryEntry]:
         if previous is not None and record.history_type == "~":
             for change in record.diff_against(previous).changes:
                 field = record.instance_type._meta.get_field(change.field)
-                changes.append((str(field.verbose_name), str(change.old or ""), str(change.new or "")))
+                old, new = _shown(field, change.old, names), _shown(field, change.new, names)
+                changes.append((str(field.verbose_name), old, new))
         user = record.history_user
         entries.append(
             HistoryEntry(

@@ -252,3 +252,21 @@ def test_detail_shows_expiry_flags_and_money(signed_in_officer):
     assert "Sắp hết hạn" in body
     assert "1.234.567.000 đồng" in body
     assert 'id="projects"' in body  # the place the projects app fills
+
+
+@pytest.mark.django_db
+def test_history_names_choices_and_related_rows(signed_in_officer, officer):
+    first, second = CommuneFactory(name="Chi Lăng"), CommuneFactory(name="Bắc Sơn")
+    enterprise = enterprise_create(
+        by=officer, tax_code=next_tax_code(), name_vi="Công ty A", ownership="private", commune=first
+    )
+    from nscl.enterprises.services import enterprise_update
+
+    enterprise_update(enterprise=enterprise, by=officer, ownership="fdi", commune=second)
+    history = signed_in_officer.get(enterprise.get_absolute_url()).context["history"]
+    changes = {label: (before, after) for label, before, after in history[0].changes}
+    assert changes["loại hình sở hữu"] == (
+        "Doanh nghiệp tư nhân, công ty ngoài nhà nước",
+        "Doanh nghiệp có vốn đầu tư nước ngoài",
+    )
+    assert changes["xã, phường"] == (str(first), str(second))
