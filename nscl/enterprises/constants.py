@@ -21,6 +21,7 @@ ERROR_COMMUNE_PROVINCE = _("Xã, phường phải thuộc tỉnh đang triển k
 ERROR_VSIC_VERSION = _("Mã ngành phải thuộc VSIC 2018.")
 ERROR_REPLICATION_SELF = _("Doanh nghiệp điển hình không thể tự nhân rộng mô hình của mình.")
 ERROR_MODEL_EXISTS = _("Doanh nghiệp này đã được ghi nhận là điển hình.")
+ERROR_SLUG_TAKEN = _("Mã này đã được dùng cho sản phẩm khác.")
 ERROR_USERNAME_TAKEN = _("Tên đăng nhập đã được dùng.")
 
 # Public pages and anonymous API reads wait for the lead to list their routes as PUBLIC in the project's

@@ -15,7 +15,14 @@ from nscl.core.models import Commune, VsicCode
 from nscl.enterprises import services
 from nscl.enterprises.choices import CertificationKind, Ownership, RepresentativeStatus
 from nscl.enterprises.constants import VSIC_VERSION
-from nscl.enterprises.models import Certification, Enterprise, EnterpriseRepresentative, EnterpriseYear
+from nscl.enterprises.models import (
+    Certification,
+    Enterprise,
+    EnterpriseRepresentative,
+    EnterpriseYear,
+    KeyProduct,
+    ModelEnterprise,
+)
 from nscl.enterprises.taxcodes import tax_code_with_check_digit
 
 DEMO_REPRESENTATIVE = "doanhnghiep"
@@ -183,6 +190,7 @@ def _certifications(enterprises: list[Enterprise]) -> None:
 def _showcase(enterprises: list[Enterprise]) -> None:
     for order, (slug, name, name_en, area, producers) in enumerate(KEY_PRODUCTS):
         services.key_product_save(
+            product=KeyProduct.objects.filter(slug=slug).first(),
             slug=slug,
             name_vi=name,
             name_en=name_en,
@@ -192,7 +200,11 @@ def _showcase(enterprises: list[Enterprise]) -> None:
         )
     for index, year, applied, results, replications in MODELS:
         model = services.model_enterprise_save(
-            enterprise=enterprises[index], recognition_year=year, applied=applied, results=results
+            record=ModelEnterprise.objects.filter(enterprise=enterprises[index]).first(),
+            enterprise=enterprises[index],
+            recognition_year=year,
+            applied=applied,
+            results=results,
         )
         for other, replicated_in, note in replications:
             services.replication_add(model=model, enterprise=enterprises[other], year=replicated_in, note=note)

@@ -187,7 +187,7 @@ def certification_expiring_list(*, user, days: int = EXPIRING_SOON_DAYS) -> Quer
     return (
         Certification.objects.filter(enterprise__in=Enterprise.objects.visible_to(user))
         .expiring_between(today, today + datetime.timedelta(days=days))
-        .select_related("enterprise")
+        .select_related("enterprise", "standard")
         .order_by("expires_on", "id")
     )
 

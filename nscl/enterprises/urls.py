@@ -8,7 +8,7 @@ guard test (tests/test_project.py): until then the deny-by-default walk would (r
 from django.urls import path
 
 from nscl.enterprises import constants
-from nscl.enterprises.views import claims, records, registry, showcase
+from nscl.enterprises.views import claims, records, registry, showcase, showcase_edit
 
 app_name = "enterprises"
 
@@ -40,9 +40,19 @@ PROTECTED_URLPATTERNS = [
     path("yeu-cau-dai-dien/", claims.ClaimListView.as_view(), name="claim_list"),
     path("yeu-cau-dai-dien/<int:pk>/", claims.ClaimDecideView.as_view(), name="claim_decide"),
     path("san-pham-chu-luc/", showcase.KeyProductListView.as_view(), name="key_product_list"),
+    path("san-pham-chu-luc/them/", showcase_edit.KeyProductCreateView.as_view(), name="key_product_create"),
     path("san-pham-chu-luc/<slug:slug>/", showcase.KeyProductDetailView.as_view(), name="key_product_detail"),
+    path("san-pham-chu-luc/<slug:slug>/sua/", showcase_edit.KeyProductUpdateView.as_view(), name="key_product_edit"),
     path("dien-hinh/", showcase.ModelEnterpriseListView.as_view(), name="model_enterprise_list"),
+    path("dien-hinh/them/", showcase_edit.ModelEnterpriseCreateView.as_view(), name="model_enterprise_create"),
     path("dien-hinh/<int:pk>/", showcase.ModelEnterpriseDetailView.as_view(), name="model_enterprise_detail"),
+    path("dien-hinh/<int:pk>/sua/", showcase_edit.ModelEnterpriseUpdateView.as_view(), name="model_enterprise_edit"),
+    path("dien-hinh/<int:pk>/nhan-rong/", showcase_edit.ReplicationCreateView.as_view(), name="replication_create"),
+    path(
+        "chung-nhan-sap-het-han/",
+        showcase_edit.CertificationExpiringView.as_view(),
+        name="certification_expiring",
+    ),
 ]
 
 urlpatterns = PROTECTED_URLPATTERNS + (PUBLIC_URLPATTERNS if ROUTE_PUBLIC_PAGES else [])

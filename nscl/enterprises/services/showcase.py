@@ -10,6 +10,7 @@ from nscl.enterprises.models import Enterprise, KeyProduct, ModelEnterprise, Rep
 @transaction.atomic
 def key_product_save(
     *,
+    product: KeyProduct | None = None,
     slug: str,
     name_vi: str,
     name_en: str = "",
@@ -18,8 +19,11 @@ def key_product_save(
     order: int = 0,
     producers: list[Enterprise] | None = None,
 ) -> KeyProduct:
-    """Create or update the key product with this slug; ``producers`` replaces the producer list when given."""
-    product = KeyProduct.objects.filter(slug=slug).first() or KeyProduct(slug=slug)
+    """Create a key product (or change ``product``); ``producers`` replaces the producer list when given."""
+    if KeyProduct.objects.filter(slug=slug).exclude(pk=product.pk if product else None).exists():
+        raise ValidationError({"slug": constants.ERROR_SLUG_TAKEN})
+    product = product or KeyProduct()
+    product.slug = slug
     product.name_vi, product.name_en, product.description, product.area, product.order = (
         name_vi,
         name_en,
@@ -36,12 +40,22 @@ def key_product_save(
 
 @transaction.atomic
 def model_enterprise_save(
-    *, enterprise: Enterprise, recognition_year: int, applied: str, results: str, is_public: bool = True
+    *,
+    record: ModelEnterprise | None = None,
+    enterprise: Enterprise,
+    recognition_year: int,
+    applied: str,
+    results: str,
+    is_public: bool = True,
 ) -> ModelEnterprise:
-    """Record (or update) an enterprise's recognition as a model enterprise."""
+    """Record an enterprise's recognition as a model enterprise (or change ``record``)."""
     if not 1990 <= recognition_year <= 2100:
         raise ValidationError({"recognition_year": constants.ERROR_YEAR_RANGE})
-    record = ModelEnterprise.objects.filter(enterprise=enterprise).first() or ModelEnterprise(enterprise=enterprise)
+    taken = ModelEnterprise.objects.filter(enterprise=enterprise).exclude(pk=record.pk if record else None)
+    if taken.exists():
+        raise ValidationError({"enterprise": constants.ERROR_MODEL_EXISTS})
+    record = record or ModelEnterprise()
+    record.enterprise = enterprise
     record.recognition_year, record.applied, record.results, record.is_public = (
         recognition_year,
         applied,

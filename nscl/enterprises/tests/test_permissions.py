@@ -53,6 +53,12 @@ PAGES = [
     ("enterprises:key_product_detail", lambda w: {"slug": w["product"].slug}, SHOWCASE),
     ("enterprises:model_enterprise_list", lambda w: {}, SHOWCASE),
     ("enterprises:model_enterprise_detail", lambda w: {"pk": w["model"].pk}, SHOWCASE),
+    ("enterprises:key_product_create", lambda w: {}, MANAGE),
+    ("enterprises:key_product_edit", lambda w: {"slug": w["product"].slug}, MANAGE),
+    ("enterprises:model_enterprise_create", lambda w: {}, MANAGE),
+    ("enterprises:model_enterprise_edit", lambda w: {"pk": w["model"].pk}, MANAGE),
+    ("enterprises:replication_create", lambda w: {"pk": w["model"].pk}, MANAGE),
+    ("enterprises:certification_expiring", lambda w: {}, SHOWCASE),
     ("enterprises_api:enterprise_list", lambda w: {}, API_LIST),
     ("enterprises_api:enterprise_detail", lambda w: {"pk": w["enterprise"].pk}, API_DETAIL),
     ("enterprises_api:key_product_list", lambda w: {}, API_LIST),
@@ -106,6 +112,9 @@ POSTS = [
     ("enterprises:certification_create", lambda w: {"pk": w["enterprise"].pk}, MANAGE),
     ("enterprises:claim_decide", lambda w: {"pk": w["claim"].pk}, MANAGE),
     ("enterprises:claim_create", lambda w: {}, CLAIM),
+    ("enterprises:key_product_create", lambda w: {}, MANAGE),
+    ("enterprises:model_enterprise_create", lambda w: {}, MANAGE),
+    ("enterprises:replication_create", lambda w: {"pk": w["model"].pk}, MANAGE),
 ]
 
 
@@ -144,6 +153,9 @@ def test_guessed_ids_answer_404(client, world, other_enterprise, role):
         urls.append(reverse("enterprises:claim_decide", args=[999_999]))
         urls.append(reverse("enterprises:key_product_detail", args=["khong-co"]))
         urls.append(reverse("enterprises:model_enterprise_detail", args=[999_999]))
+        urls.append(reverse("enterprises:model_enterprise_edit", args=[999_999]))
+        urls.append(reverse("enterprises:replication_create", args=[999_999]))
+        urls.append(reverse("enterprises:key_product_edit", args=["khong-co"]))
     for url in urls:
         assert client.get(url).status_code == 404, url
 

@@ -43,7 +43,10 @@ class EnterpriseListView(AccessRequiredMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filter_form=self.filter_form, can_manage=permissions.can_manage(self.request.user), **kwargs
+            filter_form=self.filter_form,
+            can_manage=permissions.can_manage(self.request.user),
+            can_read_all=permissions.sees_full_record(self.request.user),
+            **kwargs,
         )
 
 

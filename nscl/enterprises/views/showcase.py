@@ -7,7 +7,12 @@ from nscl.core.permissions import AccessRequiredMixin
 from nscl.enterprises import permissions, selectors
 
 
-class KeyProductListView(AccessRequiredMixin, ListView):
+class CanManageMixin:
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(can_manage=permissions.can_manage(self.request.user), **kwargs)
+
+
+class KeyProductListView(AccessRequiredMixin, CanManageMixin, ListView):
     access = permissions.SHOWCASE_READ
     template_name = "enterprises/keyproduct_list.html"
     context_object_name = "products"
@@ -16,7 +21,7 @@ class KeyProductListView(AccessRequiredMixin, ListView):
         return selectors.key_product_list()
 
 
-class KeyProductDetailView(AccessRequiredMixin, DetailView):
+class KeyProductDetailView(AccessRequiredMixin, CanManageMixin, DetailView):
     access = permissions.SHOWCASE_READ
     template_name = "enterprises/keyproduct_detail.html"
     context_object_name = "product"
@@ -26,7 +31,7 @@ class KeyProductDetailView(AccessRequiredMixin, DetailView):
         return selectors.key_product_list()
 
 
-class ModelEnterpriseListView(AccessRequiredMixin, ListView):
+class ModelEnterpriseListView(AccessRequiredMixin, CanManageMixin, ListView):
     """Every model enterprise, public or not (workspace)."""
 
     access = permissions.SHOWCASE_READ
@@ -41,7 +46,7 @@ class ModelEnterpriseListView(AccessRequiredMixin, ListView):
         return super().get_context_data(public=self.public, **kwargs)
 
 
-class ModelEnterpriseDetailView(AccessRequiredMixin, DetailView):
+class ModelEnterpriseDetailView(AccessRequiredMixin, CanManageMixin, DetailView):
     access = permissions.SHOWCASE_READ
     template_name = "enterprises/modelenterprise_detail.html"
     context_object_name = "record"
