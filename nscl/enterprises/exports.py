@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from nscl.enterprises.constants import EXPORT_MAX_ROWS
 from nscl.enterprises.models import Enterprise, EnterpriseYear
@@ -38,11 +39,20 @@ def export_rows(queryset: QuerySet[Enterprise]) -> Iterator[list]:
         ]  # fmt: skip
 
 
+MONEY_COLUMNS = (11, 12)  # revenue, capital: integer đồng shown with thousands separators
+MONEY_FORMAT = "#,##0"
+
+
 def xlsx_file(rows: Iterable[list]) -> io.BytesIO:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Doanh nghiệp"))
     sheet.append(headers())
     for row in rows:
+        for index in MONEY_COLUMNS:
+            if row[index] is not None:
+                cell = WriteOnlyCell(sheet, value=row[index])
+                cell.number_format = MONEY_FORMAT
+                row[index] = cell
         sheet.append(row)
     out = io.BytesIO()
     workbook.save(out)

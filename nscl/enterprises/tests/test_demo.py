@@ -34,3 +34,21 @@ def test_demo_data_is_complete_valid_and_idempotent():
     assert ModelEnterprise.objects.count() == 3
     claim = EnterpriseRepresentative.objects.get(user=User.objects.get(username="doanhnghiep"))
     assert claim.status == RepresentativeStatus.CONFIRMED
+
+
+@pytest.mark.django_db
+def test_every_demo_page_renders(client):
+    from django.urls import reverse
+
+    call_command("load_demo", stdout=io.StringIO())
+    client.force_login(User.objects.get(username="canbo"))
+    urls = [e.get_absolute_url() for e in Enterprise.objects.all()]
+    urls += [p.get_absolute_url() for p in KeyProduct.objects.all()]
+    urls += [m.get_absolute_url() for m in ModelEnterprise.objects.all()]
+    urls += [reverse("enterprises:enterprise_list"), reverse("enterprises:certification_expiring")]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    client.force_login(User.objects.get(username="doanhnghiep"))
+    mine = Enterprise.objects.visible_to(User.objects.get(username="doanhnghiep")).get()
+    assert client.get(mine.get_absolute_url()).status_code == 200
+    assert client.get(reverse("enterprises:enterprise_edit", args=[mine.pk])).status_code == 200

@@ -103,6 +103,8 @@ def test_role_by_action(client, world, name, kwargs, expected, role):
     assert response.status_code == expected[role], f"{role} GET {name}"
     if expected[role] == 302:
         assert "/tai-khoan/dang-nhap/" in response.url
+    if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+        assert response.content.decode().count("<h1") == 1, f"{name}: one <h1> per page"
 
 
 POSTS = [
