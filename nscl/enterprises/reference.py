@@ -45,4 +45,8 @@ def size_thresholds_load(*, directory: Path = SIZE_DIR) -> int:
 
 
 def load() -> None:
+    """Called by `manage.py load_reference_data`: new thresholds apply to every enterprise at once."""
+    from nscl.enterprises.services import enterprise_size_refresh
+
     size_thresholds_load()
+    enterprise_size_refresh()

@@ -101,3 +101,18 @@ def test_refresh_recomputes_after_the_thresholds_change():
     assert enterprise_size_refresh() == 1
     enterprise.refresh_from_db()
     assert enterprise.size == SMALL
+
+
+@pytest.mark.django_db
+def test_the_reference_hook_loads_and_reapplies_the_thresholds():
+    from nscl.enterprises.reference import load
+
+    enterprise = EnterpriseFactory()
+    enterprise_year_save(enterprise=enterprise, by=None, year=2025, employees=11, revenue=1)
+    SizeThreshold.objects.filter(sector_group=AGRI, size_class=MICRO).update(max_employees=50)
+    enterprise_size_refresh()
+    enterprise.refresh_from_db()
+    assert enterprise.size == MICRO
+    load()  # back to the Decree's figures from data/enterprise-size/
+    enterprise.refresh_from_db()
+    assert enterprise.size == SMALL
