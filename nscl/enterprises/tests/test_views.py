@@ -270,3 +270,13 @@ def test_history_names_choices_and_related_rows(signed_in_officer, officer):
         "Doanh nghiệp có vốn đầu tư nước ngoài",
     )
     assert changes["xã, phường"] == (str(first), str(second))
+
+
+@pytest.mark.django_db
+def test_the_list_answers_htmx_with_its_results_fragment(signed_in_officer):
+    EnterpriseFactory(name_vi="Công ty Hồi")
+    response = signed_in_officer.get(list_url(q="hoi"), HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert "Công ty Hồi" in body
+    assert "<h1" not in body
+    assert [t.name for t in response.templates][0] == "enterprises/partials/_enterprise_results.html"

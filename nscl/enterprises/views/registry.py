@@ -35,7 +35,13 @@ class EnterpriseListView(AccessRequiredMixin, ListView):
     access = permissions.REGISTRY_READ
     paginate_by = PAGE_SIZE
     template_name = "enterprises/enterprise_list.html"
+    fragment_name = "enterprises/partials/_enterprise_results.html"
     context_object_name = "enterprises"
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return [self.fragment_name]
+        return [self.template_name]
 
     def get_queryset(self):
         self.filter_form = EnterpriseFilterForm(self.request.GET or None)
