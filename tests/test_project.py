@@ -87,6 +87,14 @@ PUBLIC = {
     "network_public_api:body_detail",
     # the catalogue of support types the program offers
     "projects_api:support_type_list",
+    # enterprise sign-up, the model-enterprise showcase, the enterprise read API (public fields only)
+    "enterprises:sign_up",
+    "enterprises:model_showcase",
+    "enterprises:model_showcase_detail",
+    "enterprises_api:enterprise_list",
+    "enterprises_api:enterprise_detail",
+    "enterprises_api:key_product_list",
+    "enterprises_api:key_product_detail",
 }
 # Values for URL parameters, by name and then by converter.
 SAMPLE_KWARGS = {"uidb64": "MQ", "token": "set-password", "code": "13.060", "app_label": "auth", "url": "khong-co/"}

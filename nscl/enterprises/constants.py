@@ -24,9 +24,6 @@ ERROR_MODEL_EXISTS = _("Doanh nghiệp này đã được ghi nhận là điển
 ERROR_SLUG_TAKEN = _("Mã này đã được dùng cho sản phẩm khác.")
 ERROR_USERNAME_TAKEN = _("Tên đăng nhập đã được dùng.")
 
-# Public pages and anonymous API reads wait for the lead to list their routes as PUBLIC in the project's
-# guard test (tests/test_project.py). Flip this (and ROUTE_PUBLIC_PAGES in urls.py) together with that change.
-PUBLIC_ACCESS = False
 API_PAGE_SIZE = 50
 # The projects app (a layer above) lists an enterprise's support projects on its page by providing this
 # template; the registry only looks the name up, it never imports projects.

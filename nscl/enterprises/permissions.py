@@ -4,7 +4,6 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from nscl.core.permissions import PUBLIC, is_allowed
 from nscl.core.roles import Role, has_role
-from nscl.enterprises import constants
 
 STAFF = (Role.OFFICER, Role.ADMIN)
 READ_ALL = (Role.OFFICER, Role.ADMIN, Role.BOARD)
@@ -33,9 +32,7 @@ def sees_full_record(user) -> bool:
 
 
 class ApiRead(BasePermission):
-    """Reads only. Anonymous reads (public fields) once PUBLIC_ACCESS is on; signed-in users always."""
+    """Reads only, by anyone: what each reader sees (public fields or the full record) is the serializer's choice."""
 
     def has_permission(self, request, view) -> bool:
-        if request.method not in SAFE_METHODS:
-            return False
-        return constants.PUBLIC_ACCESS or bool(request.user and request.user.is_authenticated)
+        return request.method in SAFE_METHODS

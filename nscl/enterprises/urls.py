@@ -1,18 +1,14 @@
 """Pages of the enterprise registry, under /doanh-nghiep/.
 
-Public pages (sign-up, the model-enterprise showcase) are listed in PUBLIC_URLPATTERNS. They are routed
-only when constants.PUBLIC_ACCESS is True, which waits for their names on the PUBLIC list of the project's
-guard test (tests/test_project.py): until then the deny-by-default walk would (rightly) flag them.
+Public pages (sign-up, the model-enterprise showcase) are listed in PUBLIC_URLPATTERNS, and by name in
+the PUBLIC list of the project's deny-by-default guard test (tests/test_project.py).
 """
 
 from django.urls import path
 
-from nscl.enterprises import constants
 from nscl.enterprises.views import claims, records, registry, showcase, showcase_edit
 
 app_name = "enterprises"
-
-ROUTE_PUBLIC_PAGES = constants.PUBLIC_ACCESS
 
 PUBLIC_URLPATTERNS = [
     path("dang-ky-tai-khoan/", claims.SignUpView.as_view(), name="sign_up"),
@@ -55,5 +51,4 @@ PROTECTED_URLPATTERNS = [
     ),
 ]
 
-urlpatterns = PROTECTED_URLPATTERNS + (PUBLIC_URLPATTERNS if ROUTE_PUBLIC_PAGES else [])
-ALL_URLPATTERNS = PROTECTED_URLPATTERNS + PUBLIC_URLPATTERNS
+urlpatterns = PROTECTED_URLPATTERNS + PUBLIC_URLPATTERNS

@@ -16,7 +16,6 @@ PASSWORD = "Lang-Son-2026-hoi"  # noqa: S105
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("nscl.enterprises.tests.urls_public")
 def test_the_whole_claim_flow(client, officer):
     enterprise = EnterpriseFactory(name_vi="Công ty TNHH Na Ngọt")
     # 1. sign up (public page)
@@ -133,7 +132,6 @@ def test_after_a_rejection_the_user_may_claim_again(make_user, officer, own_ente
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("nscl.enterprises.tests.urls_public")
 def test_sign_up_bad_input(client, make_user):
     make_user(Role.ENTERPRISE, username="da.co")
     response = client.post(
@@ -159,7 +157,6 @@ def test_sign_up_bad_input(client, make_user):
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("nscl.enterprises.tests.urls_public")
 def test_public_showcase_shows_public_records_only(client):
     from nscl.enterprises.tests.factories import ModelEnterpriseFactory
 

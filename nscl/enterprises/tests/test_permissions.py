@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from nscl.core.roles import Role
-from nscl.enterprises import constants
 from nscl.enterprises.choices import RepresentativeStatus
 from nscl.enterprises.tests.factories import (
     CertificationFactory,
@@ -31,7 +30,7 @@ EDIT = expect(302, 200, 404, 200, 403, 403, 200)
 MANAGE = expect(302, 403, 403, 200, 403, 403, 200)
 CLAIM = expect(302, 200, 200, 403, 403, 403, 403)
 SHOWCASE = expect(302, 403, 403, 200, 200, 403, 200)
-ANONYMOUS_API = 200 if constants.PUBLIC_ACCESS else 403  # public fields once the lead opens the API
+ANONYMOUS_API = 200  # public fields only
 API_LIST = expect(ANONYMOUS_API, 200, 200, 200, 200, 200, 200)
 API_DETAIL = expect(ANONYMOUS_API, 200, 404, 200, 200, 200, 200)
 
