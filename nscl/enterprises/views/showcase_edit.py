@@ -13,68 +13,43 @@ from nscl.core.permissions import AccessRequiredMixin
 from nscl.enterprises import permissions, selectors, services
 from nscl.enterprises.models import KeyProduct, ModelEnterprise
 from nscl.enterprises.showcase_forms import KeyProductForm, ModelEnterpriseForm, ReplicationForm
-from nscl.enterprises.views.base import add_service_errors
+from nscl.enterprises.views.base import ServiceFormView, add_service_errors
 
 
-class KeyProductCreateView(AccessRequiredMixin, FormView):
+class KeyProductCreateView(ServiceFormView):
     access = permissions.MANAGE
     form_class = KeyProductForm
     template_name = "enterprises/keyproduct_form.html"
+    record_context_name = "product"
 
-    @cached_property
-    def product(self) -> KeyProduct | None:
-        return None
+    def save(self, form):
+        return services.key_product_save(product=self.record, **form.service_arguments())
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.product}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(product=self.product, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            product = services.key_product_save(product=self.product, **form.service_arguments())
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Đã lưu %(name)s.") % {"name": product.name_vi})
-        return redirect(product.get_absolute_url())
+    def succeeded(self, form, saved):
+        return _("Đã lưu %(name)s.") % {"name": saved.name_vi}, saved.get_absolute_url()
 
 
 class KeyProductUpdateView(KeyProductCreateView):
     @cached_property
-    def product(self) -> KeyProduct | None:
+    def record(self) -> KeyProduct:
         return get_object_or_404(KeyProduct, slug=self.kwargs["slug"])
 
 
-class ModelEnterpriseCreateView(AccessRequiredMixin, FormView):
+class ModelEnterpriseCreateView(ServiceFormView):
     access = permissions.MANAGE
     form_class = ModelEnterpriseForm
     template_name = "enterprises/modelenterprise_form.html"
 
-    @cached_property
-    def record(self) -> ModelEnterprise | None:
-        return None
+    def save(self, form):
+        return services.model_enterprise_save(record=self.record, **form.cleaned_data)
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "instance": self.record}
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(record=self.record, **kwargs)
-
-    def form_valid(self, form):
-        try:
-            record = services.model_enterprise_save(record=self.record, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Đã lưu doanh nghiệp điển hình."))
-        return redirect(record.get_absolute_url())
+    def succeeded(self, form, saved):
+        return _("Đã lưu doanh nghiệp điển hình."), saved.get_absolute_url()
 
 
 class ModelEnterpriseUpdateView(ModelEnterpriseCreateView):
     @cached_property
-    def record(self) -> ModelEnterprise | None:
+    def record(self) -> ModelEnterprise:
         return get_object_or_404(ModelEnterprise, pk=self.kwargs["pk"])
 
 
