@@ -23,6 +23,9 @@ from nscl.projects.permissions import (
 )
 from nscl.projects.uploads import check_upload
 
+# The state is protected (changed only by transitions): cleaning it would assign it, which
+# django-fsm refuses, so validation leaves it out.
+FSM_FIELDS = ["status"]
 PROJECT_FIELDS = ("title", "goals", "consultant_expert", "consultant_organisation", "start_date", "end_date")
 
 
@@ -53,7 +56,7 @@ def project_create(*, enterprise: Enterprise, by: User, data: dict[str, Any]) ->
     if not is_representative(by, project):
         raise PermissionDenied(constants.ERROR_ENTERPRISE_NOT_YOURS)
     _apply(project, data)
-    project.full_clean()
+    project.full_clean(exclude=FSM_FIELDS)
     project.save()
     _set_relations(project, data)
     return project
@@ -63,7 +66,7 @@ def project_create(*, enterprise: Enterprise, by: User, data: dict[str, Any]) ->
 def project_update(*, project: SupportProject, by: User, data: dict[str, Any]) -> SupportProject:
     project = _editable(project, by)
     _apply(project, data)
-    project.full_clean()
+    project.full_clean(exclude=FSM_FIELDS)
     project.save()
     _set_relations(project, data)
     return project
