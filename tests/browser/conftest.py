@@ -73,3 +73,24 @@ def login(page, username: str, password: str = "nscl-demo-2026") -> None:  # noq
     page.fill("#id_password", password)
     page.click("main form button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """More pages, each in its own browser context (one person signed in per context), held to the same
+    rule as `page`: any console error fails the test. Call ``new_page(width=390)`` for a phone."""
+    contexts, errors = [], []
+
+    def make(width: int = 1280, height: int = 900):
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
+        contexts.append(context)
+        extra = context.new_page()
+        extra.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        extra.on("pageerror", lambda exc: errors.append(str(exc)))
+        extra.base = live_server.url
+        return extra
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert not errors, f"console errors: {errors}"
