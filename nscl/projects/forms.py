@@ -7,7 +7,7 @@ from nscl.core.models import Commune
 from nscl.enterprises.models import Enterprise
 from nscl.network.models import ConsultingOrganisation, Expert
 from nscl.projects import constants
-from nscl.projects.choices import DocumentKind, FindingSeverity, FundingSource, ProjectStatus
+from nscl.projects.choices import DocumentKind, FindingSeverity, FundingSource, ProjectStatus, SupportGroup
 from nscl.projects.models import IndicatorKind, SupportType
 from nscl.projects.uploads import check_upload
 from nscl.standards.models import Standard
@@ -129,3 +129,47 @@ class FindingForm(forms.Form):
 class ActionCloseForm(forms.Form):
     closed_on = forms.DateField(label=_("Ngày đóng"), widget=DATE)
     evidence = forms.CharField(label=_("Bằng chứng khắc phục"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MoneyField(forms.IntegerField):
+    """Whole đồng, typed as officers write it: "100.000.000" or "100000000" (dots and spaces ignored)."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace(".", "").replace(" ", "").replace("\u00a0", "")
+        return super().to_python(value)
+
+
+class SupportRuleForm(forms.Form):
+    """The shape of a rule; the service checks the share, the period and overlaps with the group's other rules."""
+
+    group = forms.ChoiceField(label=_("Nhóm nội dung hỗ trợ"), choices=SupportGroup.choices)
+    share_percent = forms.DecimalField(
+        label=_("Tỷ lệ hỗ trợ tối đa (%)"),
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
+        help_text=_("Phần trăm tổng kinh phí dự án, tối đa hai chữ số thập phân."),
+    )
+    ceiling = MoneyField(label=_("Mức hỗ trợ tối đa (đồng)"), min_value=0, max_value=10**15)
+    valid_from = forms.DateField(label=_("Hiệu lực từ ngày"), widget=DATE)
+    valid_to = forms.DateField(
+        label=_("Hiệu lực đến ngày"),
+        required=False,
+        widget=DATE,
+        help_text=_("Để trống nếu quy định chưa có ngày hết hiệu lực."),
+    )
+    source = forms.CharField(
+        label=_("Căn cứ"),
+        max_length=300,
+        required=False,
+        help_text=_("Số, ngày và cơ quan ban hành văn bản quy định mức hỗ trợ."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("valid_from", "valid_to"):
+            self.fields[name].input_formats = ["%Y-%m-%d", "%d/%m/%Y"]

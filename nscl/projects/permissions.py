@@ -19,8 +19,12 @@ READ = SIGNED_IN  # then object scope: visible_to(user)
 PIPELINE = (Role.OFFICER, Role.BOARD, Role.ADMIN)  # the whole pipeline board and list
 MY_PROJECTS = (Role.ENTERPRISE,)
 MANAGE_RULES = (Role.OFFICER, Role.ADMIN)
+READ_RULES = (Role.OFFICER, Role.BOARD, Role.ADMIN)  # the board reads the rules it approves projects under
 INSPECT = (Role.OFFICER,)  # plan and record inspections
-READ_INSPECTIONS = (Role.OFFICER, Role.BOARD, Role.ADMIN)
+READ_INSPECTIONS = (Role.OFFICER, Role.BOARD, Role.ADMIN)  # the inspection list and the inspection pages
+# A project's own inspections (findings, corrective actions) are shown on its page to everyone who may
+# read the project: its representatives and its expert too. Recording them stays INSPECT.
+READ_PROJECT_INSPECTIONS = READ
 
 REPRESENTATIVE = "representative"  # a confirmed representative of THIS project's enterprise
 
@@ -55,6 +59,11 @@ REPRESENTATIVE_CANCEL_FROM = (ProjectStatus.DRAFT, ProjectStatus.SUBMITTED)
 
 
 def is_representative(user, project) -> bool:
+    return represents_enterprise(user, project.enterprise_id)
+
+
+def represents_enterprise(user, enterprise_id: int) -> bool:
+    """A confirmed representative of this enterprise (the enterprise ids are looked up once per request)."""
     if not has_role(user, Role.ENTERPRISE):
         return False
     cache = getattr(user, "_nscl_enterprise_ids", None)
@@ -65,7 +74,7 @@ def is_representative(user, project) -> bool:
             )
         )
         user._nscl_enterprise_ids = cache
-    return project.enterprise_id in cache
+    return enterprise_id in cache
 
 
 def can_transition(user, project, verb: str) -> bool:
@@ -108,3 +117,20 @@ def can_upload_document(user, project) -> bool:
 
 def can_create_project(user) -> bool:
     return has_role(user, Role.ENTERPRISE)
+
+
+def can_propose_project_for(user, enterprise) -> bool:
+    """A representative proposes projects only for an enterprise they are a confirmed representative of."""
+    return can_create_project(user) and represents_enterprise(user, enterprise.pk)
+
+
+def can_manage_rules(user) -> bool:
+    return has_role(user, *MANAGE_RULES)
+
+
+def can_record_inspections(user) -> bool:
+    return has_role(user, *INSPECT)
+
+
+def can_open_inspection_pages(user) -> bool:
+    return has_role(user, *READ_INSPECTIONS)

@@ -1,19 +1,24 @@
 """Reads of the projects app. Every list is scoped to what the user may see."""
 
 import datetime
+from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from nscl.core.formatting import format_date, format_money
 from nscl.core.text import fold
-from nscl.projects.choices import ProjectStatus
+from nscl.projects.choices import ProjectStatus, SupportGroup
 from nscl.projects.models import (
     CorrectiveAction,
     Finding,
     Inspection,
     ProjectEvent,
+    ProjectIndicator,
     SupportProject,
+    SupportRule,
     SupportType,
 )
 
@@ -114,3 +119,100 @@ def overdue_action_list(*, user, today: datetime.date | None = None) -> QuerySet
         .filter(finding__inspection__project__in=SupportProject.objects.visible_to(user))
         .select_related("finding__inspection__project__enterprise")
     )
+
+
+def project_inspection_list(*, project: SupportProject) -> QuerySet[Inspection]:
+    """The inspections of one project (the caller has already checked the project is visible), with
+    their inspectors, findings and corrective actions: four queries however many there are."""
+    return (
+        Inspection.objects.filter(project=project)
+        .prefetch_related(
+            "inspectors",
+            Prefetch(
+                "findings",
+                queryset=Finding.objects.prefetch_related(
+                    Prefetch("actions", queryset=CorrectiveAction.objects.order_by("deadline", "id"))
+                ),
+            ),
+        )
+        .order_by("-planned_on", "-id")
+    )
+
+
+def enterprise_project_list(*, user, enterprise) -> QuerySet[SupportProject]:
+    """The projects of one enterprise that the user may see, with support types and indicators."""
+    return (
+        SupportProject.objects.visible_to(user)
+        .filter(enterprise=enterprise)
+        .prefetch_related(
+            "support_types",
+            Prefetch("indicators", queryset=ProjectIndicator.objects.select_related("kind")),
+        )
+        .order_by("-created_at", "-id")
+    )
+
+
+# -- support rules ----------------------------------------------------------------------------------
+
+
+def support_rule_list(*, today: datetime.date | None = None) -> QuerySet[SupportRule]:
+    """Every rule, by group and newest period first, each with ``is_current`` (in force today)."""
+    today = today or timezone.localdate()
+    current = Q(valid_from__lte=today) & (Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+    return SupportRule.objects.annotate(is_current=ExpressionWrapper(current, output_field=BooleanField())).order_by(
+        "group", "-valid_from", "-id"
+    )
+
+
+def support_rule_groups(*, today: datetime.date | None = None) -> list[dict]:
+    """Each support group with its rules (one query); a group without any rule is listed empty."""
+    rules = list(support_rule_list(today=today))
+    return [{"group": group, "rules": [r for r in rules if r.group == group]} for group in SupportGroup]
+
+
+@dataclass(frozen=True)
+class RuleChange:
+    """One saved version of a rule: who, when, and what changed from the version before it."""
+
+    when: datetime.datetime
+    who: object
+    rule: str
+    kind: str  # "+" created, "~" changed, "-" deleted
+    changes: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def _rule_value(name: str, value) -> str:
+    if value is None or value == "":
+        return ""
+    if name == "group":
+        return str(SupportGroup(value).label) if value in SupportGroup.values else str(value)
+    if name == "ceiling":
+        return format_money(int(value))
+    if name in ("valid_from", "valid_to"):
+        return format_date(value)
+    if name == "is_demo":
+        return _("Có") if value else _("Không")
+    return str(value)
+
+
+def support_rule_history(*, limit: int = 30) -> list[RuleChange]:
+    """The newest ``limit`` saved versions of any rule, each compared with that rule's version before (two queries)."""
+    records = list(SupportRule.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit])
+    older: dict[int, list] = {}
+    for version in SupportRule.history.filter(id__in={r.id for r in records}).order_by("-history_id"):
+        older.setdefault(version.id, []).append(version)
+    entries = []
+    for record in records:
+        previous = next((v for v in older.get(record.id, []) if v.history_id < record.history_id), None)
+        changes = []
+        if previous is not None and record.history_type == "~":
+            for change in record.diff_against(previous).changes:
+                label = str(SupportRule._meta.get_field(change.field).verbose_name)
+                changes.append((label, _rule_value(change.field, change.old), _rule_value(change.field, change.new)))
+        rule = f"{_rule_value('group', record.group)} ({format_date(record.valid_from)})"
+        entries.append(
+            RuleChange(
+                when=record.history_date, who=record.history_user, rule=rule, kind=record.history_type, changes=changes
+            )
+        )
+    return entries

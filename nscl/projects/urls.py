@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nscl.projects.views import exports, inspections, parts, projects
+from nscl.projects.views import exports, inspections, parts, projects, rules
 
 app_name = "projects"
 urlpatterns = [
@@ -19,6 +19,9 @@ urlpatterns = [
     path("<int:pk>/tai-lieu/", parts.DocumentUploadView.as_view(), name="document_upload"),
     path("<int:pk>/tai-lieu/<int:document_pk>/", parts.DocumentDownloadView.as_view(), name="document_download"),
     path("<int:pk>/kiem-tra/", inspections.InspectionCreateView.as_view(), name="inspection_create"),
+    path("quy-dinh-ho-tro/", rules.SupportRuleListView.as_view(), name="support_rule_list"),
+    path("quy-dinh-ho-tro/them/", rules.SupportRuleCreateView.as_view(), name="support_rule_create"),
+    path("quy-dinh-ho-tro/<int:pk>/sua/", rules.SupportRuleUpdateView.as_view(), name="support_rule_edit"),
     path("kiem-tra/", inspections.InspectionListView.as_view(), name="inspection_list"),
     path("kiem-tra/xuat.xlsx", exports.InspectionExportView.as_view(), name="inspection_export"),
     path("kiem-tra/<int:pk>/", inspections.InspectionDetailView.as_view(), name="inspection_detail"),

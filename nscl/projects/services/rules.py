@@ -60,7 +60,7 @@ def project_check_budget(*, project: SupportProject) -> None:
 def support_rule_save(
     *,
     rule: SupportRule | None,
-    by: User,  # noqa: ARG001  (django-simple-history takes the user from the request)
+    by: User,
     group: str,
     share_percent: Decimal,
     ceiling: int,
@@ -68,7 +68,11 @@ def support_rule_save(
     valid_to: datetime.date | None = None,
     source: str = "",
 ) -> SupportRule:
-    """Create or edit a rule; an edited rule is no longer a demo value. Periods of one group never overlap."""
+    """Create or edit a rule; an edited rule is no longer a demo value. Periods of one group never overlap.
+
+    Every save is a version in the rule's history (django-simple-history) recorded as made by ``by``,
+    with or without a request (commands and shells too).
+    """
     rule = rule or SupportRule()
     try:
         basis_points(share_percent)
@@ -87,5 +91,6 @@ def support_rule_save(
     rule.group, rule.share_percent, rule.ceiling = group, share_percent, ceiling
     rule.valid_from, rule.valid_to, rule.source, rule.is_demo = valid_from, valid_to, source, False
     rule.full_clean()
+    rule._history_user = by  # type: ignore[attr-defined]  # who, for django-simple-history, also outside a request
     rule.save()
     return rule
