@@ -34,6 +34,7 @@ ERROR_APPROVED_OVER_LIMIT = _("Kinh phí phê duyệt %(approved)s vượt mức
 ERROR_DECISION_REQUIRED = _("Cần ghi số và ngày quyết định phê duyệt.")
 ERROR_DECISION_DATE_FUTURE = _("Ngày quyết định không được sau hôm nay.")
 ERROR_NOT_EDITABLE = _("Chỉ sửa được dự án đang soạn hoặc được trả lại để bổ sung.")
+ERROR_UNKNOWN_STANDARDS = _("Không có trong kho tiêu chuẩn: %(codes)s. Kiểm tra lại số hiệu.")
 ERROR_SCHEDULE = _("Ngày kết thúc phải sau ngày bắt đầu.")
 ERROR_ENTERPRISE_NOT_YOURS = _("Bạn không phải đại diện đã được xác nhận của doanh nghiệp này.")
 ERROR_FILE_TOO_BIG = _("Tệp lớn hơn %(limit)s MB.")

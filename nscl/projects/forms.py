@@ -1,5 +1,7 @@
 """Forms of the projects pages: they check the shape of input; services check the rules."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,9 +12,36 @@ from nscl.projects import constants
 from nscl.projects.choices import DocumentKind, FindingSeverity, FundingSource, ProjectStatus, SupportGroup
 from nscl.projects.models import IndicatorKind, SupportType
 from nscl.projects.uploads import check_upload
+from nscl.standards.codes import code_key
 from nscl.standards.models import Standard
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class StandardCodesField(forms.Field):
+    """Standards of the repository typed by number ("TCVN ISO 9001:2015; ISO 50001:2018"), one per
+    line or separated by ";". A select of the whole repository would hold tens of thousands of
+    options; numbers are how people name standards anyway."""
+
+    widget = forms.Textarea(attrs={"rows": 2})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "; ".join(getattr(item, "code", str(item)) for item in value)
+        return value
+
+    def to_python(self, value) -> list[Standard]:
+        typed = [part.strip() for part in re.split(r"[;\n]", value or "") if part.strip()]
+        if not typed:
+            return []
+        keys = {code_key(code): code for code in typed}
+        found = {s.code_key: s for s in Standard.objects.filter(code_key__in=keys).order_by("kind")}
+        unknown = [code for key, code in keys.items() if key not in found]
+        if unknown:
+            raise forms.ValidationError(
+                constants.ERROR_UNKNOWN_STANDARDS, params={"codes": "; ".join(unknown)}, code="unknown"
+            )
+        return [found[key] for key in keys]
 
 
 class ProjectFilterForm(forms.Form):
@@ -34,11 +63,10 @@ class ProjectForm(forms.Form):
     support_types = forms.ModelMultipleChoiceField(
         label=_("Nội dung hỗ trợ"), queryset=SupportType.objects.filter(is_active=True), required=False
     )
-    standards = forms.ModelMultipleChoiceField(
+    standards = StandardCodesField(
         label=_("Tiêu chuẩn áp dụng"),
-        queryset=Standard.objects.all(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Số hiệu trong kho tiêu chuẩn, cách nhau bởi dấu ; (ví dụ: TCVN ISO 9001:2015; ISO 50001:2018)."),
     )
     consultant_expert = forms.ModelChoiceField(
         label=_("Chuyên gia tư vấn"), queryset=Expert.objects.all(), required=False

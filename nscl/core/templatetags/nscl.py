@@ -58,15 +58,21 @@ _INPUT_CLASSES = {"Select": "form-select", "SelectMultiple": "form-select", "Che
 
 
 @register.filter
-def bs(field) -> str:
-    """Render a bound field with Bootstrap classes, and tie its error text to it for screen readers."""
+def bs(field, element_id: str = "") -> str:
+    """Render a bound field with Bootstrap classes, and tie its error text to it for screen readers.
+
+    ``element_id`` replaces the field's id, for forms repeated on one page (``{{ field|bs:"budget-item" }}``).
+    """
     widget = field.field.widget
     css = _INPUT_CLASSES.get(type(widget).__name__, "form-control")
     attrs = {"class": f"{widget.attrs.get('class', '')} {css}".strip()}
+    if element_id:
+        attrs["id"] = element_id
+    base = element_id or field.auto_id
     if field.errors:
         attrs["class"] += " is-invalid"
-        described = [f"{field.auto_id}_error"]
+        described = [f"{base}_error"]
         if field.help_text:
-            described.append(f"{field.auto_id}_helptext")
+            described.append(f"{base}_helptext")
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
