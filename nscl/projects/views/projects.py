@@ -92,6 +92,13 @@ class ProjectCreateView(AccessRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    def get_initial(self):
+        """``?enterprise=<pk>`` (the enterprise page's button) preselects it; the form's choices stay the user's."""
+        initial = super().get_initial()
+        if self.request.GET.get("enterprise", "").isdigit():
+            initial["enterprise"] = int(self.request.GET["enterprise"])
+        return initial
+
     def form_valid(self, form):
         data = dict(form.cleaned_data)
         enterprise = data.pop("enterprise")
