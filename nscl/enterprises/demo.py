@@ -28,6 +28,7 @@ from nscl.enterprises.taxcodes import tax_code_with_check_digit
 DEMO_REPRESENTATIVE = "doanhnghiep"
 DEMO_OFFICER = "canbo"
 YEARS = (2022, 2023, 2024, 2025)
+MILLION = 1_000_000
 BILLION = 1_000_000_000
 O = Ownership  # noqa: E741 - short alias keeps the table below readable
 
@@ -158,13 +159,13 @@ def _years(enterprise: Enterprise, employees: int, revenue: float, capital: floa
     for step, year in enumerate(YEARS):
         if year in have:
             continue
-        factor = 0.82 + 0.06 * step  # steady growth to the 2025 figure
+        percent = 82 + 6 * step  # steady growth to the 2025 figure; integer money, whole millions
         services.enterprise_year_save(
             enterprise=enterprise,
             by=None,
             year=year,
-            employees=max(1, round(employees * factor)),
-            revenue=int(revenue * factor * BILLION),
+            employees=max(1, employees * percent // 100),
+            revenue=round(revenue * 1000) * percent // 100 * MILLION,
             capital=int(capital * BILLION),
         )
 

@@ -31,6 +31,8 @@ def test_demo_data_is_complete_valid_and_idempotent():
         assert enterprise.commune.province_id == "20"
         assert enterprise.size
     assert set(EnterpriseYear.objects.values_list("year", flat=True)) == {2022, 2023, 2024, 2025}
+    # Demo money is whole millions of đồng: no float residue such as 394.799.999.999.
+    assert all(revenue % 1_000_000 == 0 for revenue in EnterpriseYear.objects.values_list("revenue", flat=True))
     assert ModelEnterprise.objects.count() == 3
     claim = EnterpriseRepresentative.objects.get(user=User.objects.get(username="doanhnghiep"))
     assert claim.status == RepresentativeStatus.CONFIRMED
@@ -47,7 +49,9 @@ def test_every_demo_page_renders(client):
     urls += [m.get_absolute_url() for m in ModelEnterprise.objects.all()]
     urls += [reverse("enterprises:enterprise_list"), reverse("enterprises:certification_expiring")]
     for url in urls:
-        assert client.get(url).status_code == 200, url
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert b"{#" not in response.content and b"{%" not in response.content, url  # no template text leaks
     client.force_login(User.objects.get(username="doanhnghiep"))
     mine = Enterprise.objects.visible_to(User.objects.get(username="doanhnghiep")).get()
     assert client.get(mine.get_absolute_url()).status_code == 200
