@@ -5,13 +5,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from nscl.core.permissions import AccessRequiredMixin
 from nscl.projects import constants, permissions, selectors, services
-from nscl.projects.forms import ApproveForm, ProjectFilterForm, ProjectForm, ReasonForm
+from nscl.projects.forms import ApproveForm, InspectionForm, ProjectFilterForm, ProjectForm, ReasonForm
 from nscl.projects.permissions import TRANSITIONS
+from nscl.projects.services.inspections import INSPECTABLE
 from nscl.projects.views.common import ProjectWriteView
 
 
@@ -74,6 +76,7 @@ class ProjectDetailView(AccessRequiredMixin, TemplateView):
             can_progress=permissions.can_update_progress(user, project),
             can_upload=permissions.can_upload_document(user, project),
         )
+        context.update(self._inspections(user, project))
         if context["can_edit"] or context["can_progress"] or context["can_upload"]:
             from nscl.projects.forms import BudgetLineForm, DocumentForm, IndicatorForm, MilestoneForm
 
@@ -82,6 +85,18 @@ class ProjectDetailView(AccessRequiredMixin, TemplateView):
                 indicator_form=IndicatorForm(), document_form=DocumentForm(),
             )  # fmt: skip
         return context
+
+    @staticmethod
+    def _inspections(user, project) -> dict:
+        """The project's inspections for everyone who reads the project (READ_PROJECT_INSPECTIONS);
+        officers also get the form to plan one while the project may be inspected."""
+        can_inspect = permissions.can_record_inspections(user)
+        return {
+            "inspections": selectors.project_inspection_list(project=project),
+            "today": timezone.localdate(),
+            "can_open_inspections": permissions.can_open_inspection_pages(user),
+            "inspection_form": InspectionForm() if can_inspect and project.status in INSPECTABLE else None,
+        }
 
 
 class ProjectCreateView(AccessRequiredMixin, FormView):
