@@ -138,8 +138,8 @@ def _cast() -> Cast | None:
 
 def _representative(enterprise: Enterprise, index: int, officer: User) -> User:
     """The enterprise's confirmed representative; for demo enterprises without one, a demo account."""
-    claim = EnterpriseRepresentative.objects.filter(enterprise=enterprise, status=RepresentativeStatus.CONFIRMED)
-    found = claim.select_related("user").order_by("id").first()
+    confirmed = EnterpriseRepresentative.objects.filter(enterprise=enterprise, status=RepresentativeStatus.CONFIRMED)
+    found = confirmed.order_by("id").first()
     if found is not None:
         return User.objects.get(pk=found.user_id)  # fresh: permission caches live on the object
     user, created = User.objects.get_or_create(
@@ -150,8 +150,11 @@ def _representative(enterprise: Enterprise, index: int, officer: User) -> User:
         user.set_unusable_password()
         user.save(update_fields=["password"])
     user_set_roles(user=user, roles=[Role.ENTERPRISE])
-    pending = claim_create(user=user, tax_code=enterprise.tax_code, position="Giám đốc (demo)")
-    claim_confirm(claim=pending, by=officer, note=DEMO_NOTE)
+    claim = EnterpriseRepresentative.objects.filter(user=user, enterprise=enterprise).first()
+    if claim is None or claim.status == RepresentativeStatus.REJECTED:
+        claim = claim_create(user=user, tax_code=enterprise.tax_code, position="Giám đốc (demo)")
+    if claim.status == RepresentativeStatus.PENDING:
+        claim_confirm(claim=claim, by=officer, note=DEMO_NOTE)
     return User.objects.get(pk=user.pk)
 
 
@@ -234,7 +237,8 @@ def _progress(run: Run, until: int, *, finish: bool = False) -> None:
     cutoff = run.day(until)
     milestones = list(run.project.milestones.order_by("due_date"))
     due = [m for m in milestones if m.due_date < cutoff]
-    late = set(m.pk for m in due[len(due) - run.spec.get("late", 0) :]) if run.spec.get("late") else set()
+    late_count = run.spec.get("late", 0)
+    late = {m.pk for m in due[len(due) - late_count :]} if late_count else set()
     for position, milestone in enumerate(milestones):
         if milestone.pk in late or (milestone.due_date >= cutoff and not finish):
             continue
