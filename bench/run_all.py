@@ -3,7 +3,9 @@
     .venv/bin/python bench/run_all.py [--rows 200000] [--db sqlite --db postgres]
 
 For each database: bench/imports.py (baseline and run_import at rows/10 and rows, leaving the
-imported database loaded), then bench/search.py on that same database (no second load). PostgreSQL
+imported database loaded), then bench/search.py on that same database (no second load), then
+bench/registries.py (registries and the project pipeline at 1,000 and 10,000 enterprises, GENERATED
+data, in its own database). PostgreSQL
 is skipped, with the reason, when nothing answers on 127.0.0.1:5432. All data is SYNTHETIC
 (bench/corpus.py); results are also written to var/bench/*.json.
 """
@@ -79,6 +81,19 @@ def summary(results: dict[str, dict]) -> None:
             )
         else:
             print(f"{'':9s} (c) not measured: {imp.get('skipped', 'bench/imports.py failed')}")
+        registries_summary(res.get("registries"))
+
+
+def registries_summary(reg: dict | None) -> None:
+    if not reg or "pages" not in reg:
+        print(f"{'':9s} (issue 3) not measured: bench/registries.py failed (or the number of queries grew)")
+        return
+    worst = max(reg["pages"], key=lambda r: r["ratio"])
+    passed = all(r["pass"] for r in reg["pages"])
+    print(
+        f"{'':9s} (issue 3) {len(reg['pages'])} registry pages, queries bounded, worst time ratio 10k/1k "
+        f"{worst['ratio']:.2f} ({worst['page']}) (<= 3.0)  {verdict(passed)}"
+    )
 
 
 def run_database(db: str, rows: int, seed: int) -> dict:
@@ -87,7 +102,8 @@ def run_database(db: str, rows: int, seed: int) -> dict:
     search_args = [*common_args, "--reuse", "--loaded-by", "run_import in bench/imports.py"] if imports else common_args
     search = run_script("search.py", search_args)
     common.drop_database(db)
-    return {"imports": imports, "search": search}
+    registries = run_script("registries.py", ["--db", db])
+    return {"imports": imports, "search": search, "registries": registries}
 
 
 def main() -> None:
