@@ -1,5 +1,6 @@
 """Reference data every app shares: administrative units and VSIC industry codes."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +23,12 @@ class Province(models.Model):
         return self.full_name
 
 
+class CommuneQuerySet(models.QuerySet):
+    def of_province(self, code: str | None = None):
+        """The communes of one province: by default the one this site serves (NSCL_PROVINCE_CODE)."""
+        return self.filter(province_id=code or settings.NSCL_PROVINCE_CODE).order_by("name")
+
+
 class Commune(models.Model):
     """A ward, commune or special zone: the level below the province since 1 July 2025."""
 
@@ -32,6 +39,8 @@ class Commune(models.Model):
     full_name = models.CharField(_("tên đầy đủ"), max_length=150)
     full_name_en = models.CharField(_("tên đầy đủ tiếng Anh"), max_length=150, blank=True)
     name_folded = models.CharField(max_length=150, db_index=True, editable=False)
+
+    objects = CommuneQuerySet.as_manager()
 
     class Meta:
         ordering = ["province_id", "name"]

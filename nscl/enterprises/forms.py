@@ -1,7 +1,6 @@
 """Forms of the enterprise registry: they check the shape of input; services enforce the rules."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +18,7 @@ MAX_QUERY = 200
 
 
 def _communes():
-    return Commune.objects.filter(province_id=settings.NSCL_PROVINCE_CODE).order_by("name")
+    return Commune.objects.of_province()
 
 
 def _vsic_codes():

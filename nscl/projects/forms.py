@@ -52,7 +52,7 @@ class ProjectFilterForm(forms.Form):
     support_type = forms.ModelChoiceField(
         label=_("Nội dung hỗ trợ"), required=False, queryset=SupportType.objects.all()
     )
-    commune = forms.ModelChoiceField(label=_("Xã, phường"), required=False, queryset=Commune.objects.all())
+    commune = forms.ModelChoiceField(label=_("Xã, phường"), required=False, queryset=Commune.objects.of_province())
     year = forms.IntegerField(label=_("Năm"), required=False, min_value=2000, max_value=2100)
 
 

@@ -47,3 +47,13 @@ def test_no_standards_is_allowed():
     form = bound(RepresentativeFactory().user, "  ")
     assert form.is_valid(), form.errors
     assert form.cleaned_data["standards"] == []
+
+
+def test_the_pipeline_filter_offers_only_the_province_communes(settings):
+    from nscl.enterprises.tests.factories import CommuneFactory, ProvinceFactory
+    from nscl.projects.forms import ProjectFilterForm
+
+    home = CommuneFactory(province=ProvinceFactory(code=settings.NSCL_PROVINCE_CODE))
+    elsewhere = CommuneFactory(province=ProvinceFactory(code="01"))
+    offered = list(ProjectFilterForm().fields["commune"].queryset)
+    assert home in offered and elsewhere not in offered
