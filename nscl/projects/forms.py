@@ -4,6 +4,7 @@ import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from nscl.core.models import Commune
 from nscl.enterprises.models import Enterprise
@@ -104,7 +105,7 @@ class MilestoneForm(forms.Form):
 class IndicatorForm(forms.Form):
     kind = forms.ModelChoiceField(label=_("Chỉ số"), queryset=IndicatorKind.objects.all())
     baseline = forms.DecimalField(label=_("Giá trị ban đầu"), max_digits=18, decimal_places=4)
-    target = forms.DecimalField(label=_("Mục tiêu"), max_digits=18, decimal_places=4)
+    target = forms.DecimalField(label=pgettext_lazy("indicator", "Mục tiêu"), max_digits=18, decimal_places=4)
     result = forms.DecimalField(label=_("Kết quả"), max_digits=18, decimal_places=4, required=False)
 
 
