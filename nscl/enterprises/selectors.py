@@ -1,12 +1,12 @@
 """Reads of the enterprise registry. Every read that depends on the user goes through visible_to(user)."""
 
 import datetime
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from nscl.core.history import HistoryEntry, HistorySource, history_list
 from nscl.core.roles import has_role
 from nscl.core.text import search_tokens
 from nscl.enterprises.choices import EnterpriseStatus, RepresentativeStatus
@@ -15,6 +15,7 @@ from nscl.enterprises.models import (
     Certification,
     Enterprise,
     EnterpriseRepresentative,
+    EnterpriseYear,
     KeyProduct,
     ModelEnterprise,
     Replication,
@@ -95,79 +96,26 @@ def enterprise_model_record(*, enterprise: Enterprise) -> ModelEnterprise | None
     )
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
-    when: datetime.datetime
-    who: str
-    what: str  # the record's kind
-    action: str  # "+", "~", "-"
-    changes: list[tuple[str, str, str]]  # (field label, before, after)
-
-
-def _related_names(records: list) -> dict[tuple[type, object], str]:
-    """Display names of the rows the versions point to (commune, VSIC code, standard): one query per model."""
-    if not records:
-        return {}
-    wanted: dict[type, set] = {}
-    for field in records[0].instance_type._meta.concrete_fields:
-        if field.is_relation and field.name not in ("enterprise", "created_by"):
-            ids = {getattr(r, field.attname) for r in records} - {None}
-            wanted.setdefault(field.related_model, set()).update(ids)
-    return {
-        (model, pk): str(obj) for model, ids in wanted.items() if ids for pk, obj in model.objects.in_bulk(ids).items()
-    }
-
-
-def _shown(field, value, names: dict) -> str:
-    """A value as people read it: the choice label, the related row's name, or the value itself."""
-    if value is None or value == "":
-        return ""
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if field.is_relation:
-        return names.get((field.related_model, value), str(value))
-    return str(value)
-
-
-def _entries(queryset, label: str, limit: int) -> list[HistoryEntry]:
-    """The newest ``limit`` versions, each compared with the previous version of the same row (one query)."""
-    records = list(queryset.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
-    names = _related_names(records)
-    entries = []
-    for index, record in enumerate(records[:limit]):
-        changes: list[tuple[str, str, str]] = []
-        previous = next((r for r in records[index + 1 :] if r.id == record.id), None)
-        if previous is not None and record.history_type == "~":
-            for change in record.diff_against(previous).changes:
-                field = record.instance_type._meta.get_field(change.field)
-                old, new = _shown(field, change.old, names), _shown(field, change.new, names)
-                changes.append((str(field.verbose_name), old, new))
-        user = record.history_user
-        entries.append(
-            HistoryEntry(
-                when=record.history_date,
-                who=user.display_name if user else "",
-                what=label,
-                action=record.history_type,
-                changes=changes,
-            )
-        )
-    return entries
+MONEY_FIELDS = ("revenue", "capital")  # the yearly figures in đồng
 
 
 def enterprise_history(*, enterprise: Enterprise, limit: int = 50) -> list[HistoryEntry]:
-    """Who changed what and when, on the profile, yearly figures and certifications, newest first."""
-    from nscl.enterprises.models import EnterpriseYear
-
+    """Who changed what and when, on the profile, yearly figures and certifications, newest first
+    (the shared reader: one query per source)."""
     sources = [
-        (Enterprise.history.filter(id=enterprise.pk), str(Enterprise._meta.verbose_name)),
-        (EnterpriseYear.history.filter(enterprise_id=enterprise.pk), str(EnterpriseYear._meta.verbose_name)),
-        (Certification.history.filter(enterprise_id=enterprise.pk), str(Certification._meta.verbose_name)),
+        HistorySource(Enterprise.history.filter(id=enterprise.pk), str(Enterprise._meta.verbose_name)),
+        HistorySource(
+            EnterpriseYear.history.filter(enterprise_id=enterprise.pk),
+            str(EnterpriseYear._meta.verbose_name),
+            name_fields=("year",),
+        ),
+        HistorySource(
+            Certification.history.filter(enterprise_id=enterprise.pk),
+            str(Certification._meta.verbose_name),
+            name_fields=("kind", "certificate_number"),
+        ),
     ]
-    entries: list[HistoryEntry] = []
-    for queryset, label in sources:
-        entries += _entries(queryset, label, limit)
-    return sorted(entries, key=lambda e: e.when, reverse=True)[:limit]
+    return history_list(sources=sources, limit=limit, money_fields=MONEY_FIELDS)
 
 
 def claim_pending_list() -> QuerySet[EnterpriseRepresentative]:

@@ -1,10 +1,10 @@
 """Reads of the network. Each list returns a QuerySet with what its page shows already fetched."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
+from nscl.core.history import HistoryEntry, history_list
 from nscl.network.models import ConformityBody, ConsultingOrganisation, Expert, ExpertiseField, Qualification
 from nscl.network.search import filter_by_query
 from nscl.standards.models import Standard
@@ -98,41 +98,7 @@ def body_get(*, pk: int) -> ConformityBody:
     ).get(pk=pk)
 
 
-@dataclass(frozen=True)
-class Change:
-    field: str
-    old: object
-    new: object
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    when: datetime.datetime
-    who: object
-    kind: str  # "+" created, "~" changed, "-" deleted
-    reason: str
-    changes: list[Change]
-
-
 def history_of(obj, *, limit: int = 50) -> list[HistoryEntry]:
-    """Who changed what and when, newest first, with each changed field's before and after."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1])
-    entries = []
-    for index, record in enumerate(records[:limit]):
-        previous = records[index + 1] if index + 1 < len(records) else None
-        changes = []
-        if previous is not None and record.history_type == "~":
-            delta = record.diff_against(previous)
-            for change in delta.changes:
-                label = str(obj._meta.get_field(change.field).verbose_name)
-                changes.append(Change(field=label, old=change.old, new=change.new))
-        entries.append(
-            HistoryEntry(
-                when=record.history_date,
-                who=record.history_user,
-                kind=record.history_type,
-                reason=record.history_change_reason or "",
-                changes=changes,
-            )
-        )
-    return entries
+    """Who changed what and when on one expert, organisation or body, newest first, with each changed
+    field's before and after and the reason given (the shared reader)."""
+    return history_list(sources=[(obj.history.all(), str(obj._meta.verbose_name))], limit=limit)

@@ -95,11 +95,11 @@ class HistoryTests:
         )
         services.body_save(body=body, data={"name": "Tên mới"}, by=officer, reason="đổi tên")
         entries = selectors.history_of(body)
-        assert [e.kind for e in entries] == ["~", "+"]
-        assert entries[0].who == officer
+        assert [e.action for e in entries] == ["~", "+"]
+        assert entries[0].who == officer.display_name
         assert entries[0].reason == "đổi tên"
-        change = next(c for c in entries[0].changes if c.old == "Tên cũ")
-        assert change.new == "Tên mới"
+        change = next(c for c in entries[0].changes if c.before == "Tên cũ")
+        assert change.after == "Tên mới"
 
     def test_expert_history_records_the_user(self, make_user):
         officer = make_user("officer")
