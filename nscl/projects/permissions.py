@@ -25,6 +25,9 @@ READ_INSPECTIONS = (Role.OFFICER, Role.BOARD, Role.ADMIN)  # the inspection list
 # A project's own inspections (findings, corrective actions) are shown on its page to everyone who may
 # read the project: its representatives and its expert too. Recording them stays INSPECT.
 READ_PROJECT_INSPECTIONS = READ
+# Who changed what and when (project, budget, indicators, milestones, inspections): not the enterprise
+# nor its expert, as with the enterprise registry's history.
+READ_HISTORY = (Role.OFFICER, Role.BOARD, Role.ADMIN)
 
 REPRESENTATIVE = "representative"  # a confirmed representative of THIS project's enterprise
 
@@ -134,3 +137,7 @@ def can_record_inspections(user) -> bool:
 
 def can_open_inspection_pages(user) -> bool:
     return has_role(user, *READ_INSPECTIONS)
+
+
+def can_read_history(user) -> bool:
+    return has_role(user, *READ_HISTORY)

@@ -1,26 +1,29 @@
 """Reads of the projects app. Every list is scoped to what the user may see."""
 
 import datetime
-from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from nscl.core.formatting import format_date, format_money
+from nscl.core.history import HistoryEntry, HistorySource, history_list
 from nscl.core.text import fold
 from nscl.projects.choices import ProjectStatus, SupportGroup
 from nscl.projects.models import (
+    BudgetLine,
     CorrectiveAction,
     Finding,
     Inspection,
+    Milestone,
     ProjectEvent,
     ProjectIndicator,
     SupportProject,
     SupportRule,
     SupportType,
 )
+
+# The integer fields that hold đồng, shown as money in the histories.
+MONEY_FIELDS = ("total_cost", "requested_amount", "approved_amount", "amount", "ceiling")
 
 
 def project_list(*, user, filters: dict | None = None) -> QuerySet[SupportProject]:
@@ -170,49 +173,49 @@ def support_rule_groups(*, today: datetime.date | None = None) -> list[dict]:
     return [{"group": group, "rules": [r for r in rules if r.group == group]} for group in SupportGroup]
 
 
-@dataclass(frozen=True)
-class RuleChange:
-    """One saved version of a rule: who, when, and what changed from the version before it."""
-
-    when: datetime.datetime
-    who: object
-    rule: str
-    kind: str  # "+" created, "~" changed, "-" deleted
-    changes: list[tuple[str, str, str]] = field(default_factory=list)
+def support_rule_history(*, limit: int = 30) -> list[HistoryEntry]:
+    """The newest ``limit`` saved versions of any rule, each compared with that rule's version before."""
+    source = HistorySource(SupportRule.history.all(), str(SupportRule._meta.verbose_name), ("group", "valid_from"))
+    return history_list(sources=[source], limit=limit, money_fields=MONEY_FIELDS)
 
 
-def _rule_value(name: str, value) -> str:
-    if value is None or value == "":
-        return ""
-    if name == "group":
-        return str(SupportGroup(value).label) if value in SupportGroup.values else str(value)
-    if name == "ceiling":
-        return format_money(int(value))
-    if name in ("valid_from", "valid_to"):
-        return format_date(value)
-    if name == "is_demo":
-        return _("Có") if value else _("Không")
-    return str(value)
+# -- history of a project and of an inspection (officers, board, admins: permissions.READ_HISTORY) ----
 
 
-def support_rule_history(*, limit: int = 30) -> list[RuleChange]:
-    """The newest ``limit`` saved versions of any rule, each compared with that rule's version before (two queries)."""
-    records = list(SupportRule.history.select_related("history_user").order_by("-history_date", "-history_id")[:limit])
-    older: dict[int, list] = {}
-    for version in SupportRule.history.filter(id__in={r.id for r in records}).order_by("-history_id"):
-        older.setdefault(version.id, []).append(version)
-    entries = []
-    for record in records:
-        previous = next((v for v in older.get(record.id, []) if v.history_id < record.history_id), None)
-        changes = []
-        if previous is not None and record.history_type == "~":
-            for change in record.diff_against(previous).changes:
-                label = str(SupportRule._meta.get_field(change.field).verbose_name)
-                changes.append((label, _rule_value(change.field, change.old), _rule_value(change.field, change.new)))
-        rule = f"{_rule_value('group', record.group)} ({format_date(record.valid_from)})"
-        entries.append(
-            RuleChange(
-                when=record.history_date, who=record.history_user, rule=rule, kind=record.history_type, changes=changes
-            )
-        )
-    return entries
+def project_history(*, project: SupportProject, limit: int = 50) -> list[HistoryEntry]:
+    """Who changed what and when on the project, its budget lines, indicators and milestones; one
+    query per source. The project's saved reason is the transition's verb, so it is not shown
+    (the project's timeline shows the reasons people wrote)."""
+
+    def source(model, records, name_fields=(), reasons=True):
+        return HistorySource(records, str(model._meta.verbose_name), name_fields, reasons)
+
+    return history_list(
+        sources=[
+            source(SupportProject, SupportProject.history.filter(id=project.pk), reasons=False),
+            source(BudgetLine, BudgetLine.history.filter(project_id=project.pk)),
+            source(ProjectIndicator, ProjectIndicator.history.filter(project_id=project.pk), ("kind",)),
+            source(Milestone, Milestone.history.filter(project_id=project.pk)),
+        ],
+        limit=limit,
+        money_fields=MONEY_FIELDS,
+    )
+
+
+def inspection_history(*, inspection: Inspection, limit: int = 50) -> list[HistoryEntry]:
+    """Who changed what and when on the inspection, its findings and their corrective actions (also
+    those of findings since deleted); one query per source."""
+    findings = Finding.history.filter(inspection_id=inspection.pk)
+    return history_list(
+        sources=[
+            HistorySource(
+                Inspection.history.filter(id=inspection.pk), str(Inspection._meta.verbose_name), ("planned_on",)
+            ),
+            HistorySource(findings, str(Finding._meta.verbose_name)),
+            HistorySource(
+                CorrectiveAction.history.filter(finding_id__in=findings.values("id")),
+                str(CorrectiveAction._meta.verbose_name),
+            ),
+        ],
+        limit=limit,
+    )

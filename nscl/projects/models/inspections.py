@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from nscl.projects.choices import FindingSeverity, InspectionStatus
 from nscl.projects.models.projects import SupportProject
@@ -30,6 +31,8 @@ class Inspection(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
 
+    history = HistoricalRecords(excluded_fields=["created_at"])
+
     class Meta:
         ordering = ["-planned_on", "-id"]
         verbose_name = _("cuộc kiểm tra")
@@ -48,6 +51,8 @@ class Finding(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="findings")
     severity = models.CharField(_("mức độ"), max_length=20, choices=FindingSeverity.choices)
     description = models.TextField(_("nội dung"))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["inspection_id", "id"]
@@ -72,6 +77,7 @@ class CorrectiveAction(models.Model):
     closed_on = models.DateField(_("ngày đóng"), null=True, blank=True)
     evidence = models.TextField(_("bằng chứng khắc phục"), blank=True)
 
+    history = HistoricalRecords()
     objects = CorrectiveActionQuerySet.as_manager()
 
     class Meta:

@@ -207,6 +207,8 @@ class Milestone(models.Model):
     due_date = models.DateField(_("hạn hoàn thành"))
     done_date = models.DateField(_("ngày hoàn thành"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["project_id", "due_date", "id"]
         verbose_name = _("mốc tiến độ")

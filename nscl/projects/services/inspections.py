@@ -42,6 +42,7 @@ def inspection_create(
         raise ValidationError({"inspectors": constants.ERROR_INSPECTOR_ROLE})
     inspection = Inspection(project=project, planned_on=planned_on, created_by=by)
     inspection.full_clean()
+    inspection._history_user = by  # type: ignore[attr-defined]  # who, for django-simple-history, also outside a request
     inspection.save()
     inspection.inspectors.set(inspectors)
     return inspection
@@ -61,13 +62,16 @@ def finding_add(
     _require_inspector(by)
     finding = Finding(inspection=inspection, severity=severity, description=description)
     finding.full_clean()
+    finding._history_user = by  # type: ignore[attr-defined]
     finding.save()
     if action:
         corrective = CorrectiveAction(finding=finding, description=action, deadline=deadline)
         corrective.full_clean()
+        corrective._history_user = by  # type: ignore[attr-defined]
         corrective.save()
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.DONE
+        inspection._history_user = by  # type: ignore[attr-defined]
         inspection.save(update_fields=["status"])
     return finding
 
@@ -85,5 +89,6 @@ def corrective_action_close(
     if closed_on > timezone.localdate():
         raise ValidationError({"closed_on": constants.ERROR_MILESTONE_DONE_FUTURE})
     action.closed_on, action.evidence = closed_on, evidence.strip()
+    action._history_user = by  # type: ignore[attr-defined]
     action.save(update_fields=["closed_on", "evidence"])
     return action

@@ -57,6 +57,7 @@ def project_create(*, enterprise: Enterprise, by: User, data: dict[str, Any]) ->
         raise PermissionDenied(constants.ERROR_ENTERPRISE_NOT_YOURS)
     _apply(project, data)
     project.full_clean(exclude=FSM_FIELDS)
+    project._history_user = by  # type: ignore[attr-defined]  # who, for django-simple-history, also outside a request
     project.save()
     _set_relations(project, data)
     return project
@@ -67,6 +68,7 @@ def project_update(*, project: SupportProject, by: User, data: dict[str, Any]) -
     project = _editable(project, by)
     _apply(project, data)
     project.full_clean(exclude=FSM_FIELDS)
+    project._history_user = by  # type: ignore[attr-defined]
     project.save()
     _set_relations(project, data)
     return project
@@ -79,10 +81,11 @@ def _set_relations(project: SupportProject, data: dict[str, Any]) -> None:
         project.standards.set(data["standards"])
 
 
-def _recompute_budget(project: SupportProject) -> None:
+def _recompute_budget(project: SupportProject, by: User) -> None:
     totals = dict(project.budget_lines.values_list("source").annotate(total=Sum("amount")).order_by())
     project.total_cost = sum(totals.values())
     project.requested_amount = totals.get(FundingSource.STATE, 0)
+    project._history_user = by  # type: ignore[attr-defined]
     project.save(update_fields=["total_cost", "requested_amount", "updated_at"])
 
 
@@ -93,16 +96,18 @@ def budget_line_add(*, project: SupportProject, by: User, item: str, source: str
         raise ValidationError({"amount": constants.ERROR_AMOUNT_NEGATIVE})
     line = BudgetLine(project=project, item=item, source=source, amount=int(amount))
     line.full_clean()
+    line._history_user = by  # type: ignore[attr-defined]
     line.save()
-    _recompute_budget(project)
+    _recompute_budget(project, by)
     return line
 
 
 @transaction.atomic
 def budget_line_delete(*, line: BudgetLine, by: User) -> None:
     project = _editable(line.project, by)
+    line._history_user = by  # type: ignore[attr-defined]
     line.delete()
-    _recompute_budget(project)
+    _recompute_budget(project, by)
 
 
 @transaction.atomic
@@ -110,6 +115,7 @@ def milestone_add(*, project: SupportProject, by: User, title: str, due_date: da
     project = _editable(project, by)
     milestone = Milestone(project=project, title=title, due_date=due_date)
     milestone.full_clean()
+    milestone._history_user = by  # type: ignore[attr-defined]
     milestone.save()
     return milestone
 
@@ -121,6 +127,7 @@ def milestone_mark_done(*, milestone: Milestone, by: User, done_date: datetime.d
     if done_date and done_date > timezone.localdate():
         raise ValidationError({"done_date": constants.ERROR_MILESTONE_DONE_FUTURE})
     milestone.done_date = done_date
+    milestone._history_user = by  # type: ignore[attr-defined]
     milestone.save(update_fields=["done_date"])
     return milestone
 
@@ -144,6 +151,7 @@ def indicator_set(
         indicator.baseline, indicator.target = baseline, target
     indicator.result = result
     indicator.full_clean()
+    indicator._history_user = by  # type: ignore[attr-defined]
     indicator.save()
     return indicator
 

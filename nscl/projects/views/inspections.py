@@ -38,6 +38,11 @@ class InspectionDetailView(AccessRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["inspection"] = selectors.inspection_get(user=self.request.user, pk=kwargs["pk"])
         context["today"] = timezone.localdate()
+        context["history"] = (
+            selectors.inspection_history(inspection=context["inspection"])
+            if permissions.can_read_history(self.request.user)
+            else None
+        )
         if has_role(self.request.user, *permissions.INSPECT):
             context.update(finding_form=FindingForm(), close_form=ActionCloseForm())
         return context

@@ -77,6 +77,7 @@ class ProjectDetailView(AccessRequiredMixin, TemplateView):
             can_upload=permissions.can_upload_document(user, project),
         )
         context.update(self._inspections(user, project))
+        context["history"] = selectors.project_history(project=project) if permissions.can_read_history(user) else None
         if context["can_edit"] or context["can_progress"] or context["can_upload"]:
             from nscl.projects.forms import BudgetLineForm, DocumentForm, IndicatorForm, MilestoneForm
 
