@@ -72,7 +72,7 @@ class EnterpriseViewSet(viewsets.ViewSet):
 
 def _search(queryset, text: str):
     for token in search_tokens(text):
-        queryset = queryset.filter(search_text__icontains=token)
+        queryset = queryset.filter(search_text__contains=token)  # both sides folded
     return queryset
 
 

@@ -42,7 +42,7 @@ def enterprise_list(*, user, filters: dict[str, Any] | None = None) -> QuerySet[
         .annotate(has_valid_certification=_valid_certification(today))
     )
     for token in search_tokens(filters.get("q") or ""):
-        queryset = queryset.filter(search_text__icontains=token)
+        queryset = queryset.filter(search_text__contains=token)  # both sides folded: no UPPER() scan
     if filters.get("commune"):
         queryset = queryset.filter(commune=filters["commune"])
     if filters.get("section"):

@@ -2,11 +2,13 @@
 
 import datetime
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from nscl.core.history import HistoryEntry, HistorySource, history_list
+from nscl.core.roles import has_role
 from nscl.core.text import fold
 from nscl.projects.choices import ProjectStatus, SupportGroup
 from nscl.projects.models import (
@@ -21,6 +23,7 @@ from nscl.projects.models import (
     SupportRule,
     SupportType,
 )
+from nscl.projects.models.projects import READ_ALL_ROLES
 
 # The integer fields that hold đồng, shown as money in the histories.
 MONEY_FIELDS = ("total_cost", "requested_amount", "approved_amount", "amount", "ceiling")
@@ -37,7 +40,9 @@ def project_list(*, user, filters: dict | None = None) -> QuerySet[SupportProjec
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
     if filters.get("support_type"):
-        qs = qs.filter(support_types=filters["support_type"])
+        # Through the link table by id, so a project is never repeated and no DISTINCT sort is needed.
+        links = SupportProject.support_types.through.objects.filter(supporttype=filters["support_type"])
+        qs = qs.filter(pk__in=links.values("supportproject_id"))
     if filters.get("commune"):
         qs = qs.filter(enterprise__commune=filters["commune"])
     if filters.get("year"):
@@ -46,13 +51,13 @@ def project_list(*, user, filters: dict | None = None) -> QuerySet[SupportProjec
     if filters.get("q"):
         for word in fold(filters["q"]).split():
             qs = qs.filter(Q(search_text__contains=word) | Q(enterprise__search_text__contains=word))
-    return qs.distinct().order_by("-created_at", "-id")
+    return qs.order_by("-created_at", "-id")
 
 
 def project_board(*, user, filters: dict | None = None, per_column: int = 8) -> list[dict]:
     """Columns of the pipeline board: each state with its count and newest cards (one query per column)."""
     qs = project_list(user=user, filters={k: v for k, v in (filters or {}).items() if k != "status"})
-    counts = dict(qs.order_by().values_list("status").annotate(n=Count("id", distinct=True)))
+    counts = dict(qs.order_by().values_list("status").annotate(n=Count("id")))
     columns = []
     for status in ProjectStatus:
         count = counts.get(status.value, 0)
@@ -83,17 +88,35 @@ def support_type_list() -> QuerySet[SupportType]:
     return SupportType.objects.filter(is_active=True)
 
 
+def _of_visible_projects(queryset: QuerySet, user, path: str) -> QuerySet:
+    """Rows whose project (at ``path``) the user may see; no filter at all for those who see every project."""
+    if has_role(user, *READ_ALL_ROLES):
+        return queryset
+    return queryset.filter(**{f"{path}__in": SupportProject.objects.visible_to(user)})
+
+
+def _count(model, link: str, **conditions) -> Coalesce:
+    """A correlated count, evaluated only for the rows of the page (not grouped over the whole table)."""
+    rows = model.objects.filter(**{link: OuterRef("pk")}, **conditions).order_by().values(link)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0)
+
+
+def _findings_with_actions() -> Prefetch:
+    """An inspection's findings with their corrective actions, in the order pages show them."""
+    actions = Prefetch("actions", queryset=CorrectiveAction.objects.order_by("deadline", "id"))
+    return Prefetch("findings", queryset=Finding.objects.prefetch_related(actions))
+
+
 def inspection_list(*, user, today: datetime.date | None = None) -> QuerySet[Inspection]:
     """Inspections of visible projects, each with its number of findings and of overdue actions."""
     today = today or timezone.localdate()
-    overdue = Q(findings__actions__closed_on__isnull=True, findings__actions__deadline__lt=today)
     return (
-        Inspection.objects.filter(project__in=SupportProject.objects.visible_to(user))
+        _of_visible_projects(Inspection.objects.all(), user, "project")
         .select_related("project", "project__enterprise")
         .prefetch_related("inspectors")
         .annotate(
-            finding_count=Count("findings", distinct=True),
-            overdue_count=Count("findings__actions", filter=overdue, distinct=True),
+            finding_count=_count(Finding, "inspection"),
+            overdue_count=_count(CorrectiveAction, "finding__inspection", closed_on__isnull=True, deadline__lt=today),
         )
         .order_by("-planned_on", "-id")
     )
@@ -101,27 +124,17 @@ def inspection_list(*, user, today: datetime.date | None = None) -> QuerySet[Ins
 
 def inspection_get(*, user, pk: int) -> Inspection:
     qs = (
-        Inspection.objects.filter(project__in=SupportProject.objects.visible_to(user))
+        _of_visible_projects(Inspection.objects.all(), user, "project")
         .select_related("project", "project__enterprise", "created_by")
-        .prefetch_related(
-            "inspectors",
-            Prefetch(
-                "findings",
-                queryset=Finding.objects.prefetch_related(
-                    Prefetch("actions", queryset=CorrectiveAction.objects.order_by("deadline", "id"))
-                ),
-            ),
-        )
+        .prefetch_related("inspectors", _findings_with_actions())
     )
     return get_object_or_404(qs, pk=pk)
 
 
 def overdue_action_list(*, user, today: datetime.date | None = None) -> QuerySet[CorrectiveAction]:
-    return (
-        CorrectiveAction.objects.overdue(today)
-        .filter(finding__inspection__project__in=SupportProject.objects.visible_to(user))
-        .select_related("finding__inspection__project__enterprise")
-    )
+    return _of_visible_projects(
+        CorrectiveAction.objects.overdue(today), user, "finding__inspection__project"
+    ).select_related("finding__inspection__project__enterprise")
 
 
 def project_inspection_list(*, project: SupportProject) -> QuerySet[Inspection]:
@@ -129,15 +142,7 @@ def project_inspection_list(*, project: SupportProject) -> QuerySet[Inspection]:
     their inspectors, findings and corrective actions: four queries however many there are."""
     return (
         Inspection.objects.filter(project=project)
-        .prefetch_related(
-            "inspectors",
-            Prefetch(
-                "findings",
-                queryset=Finding.objects.prefetch_related(
-                    Prefetch("actions", queryset=CorrectiveAction.objects.order_by("deadline", "id"))
-                ),
-            ),
-        )
+        .prefetch_related("inspectors", _findings_with_actions())
         .order_by("-planned_on", "-id")
     )
 

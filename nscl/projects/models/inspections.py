@@ -35,6 +35,7 @@ class Inspection(models.Model):
 
     class Meta:
         ordering = ["-planned_on", "-id"]
+        indexes = [models.Index(fields=["-planned_on", "-id"], name="projects_insp_planned_idx")]
         verbose_name = _("cuộc kiểm tra")
         verbose_name_plural = _("kiểm tra")
 

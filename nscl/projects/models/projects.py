@@ -100,7 +100,10 @@ class SupportProject(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("dự án hỗ trợ")
         verbose_name_plural = _("dự án hỗ trợ")
-        indexes = [models.Index(fields=["status", "-created_at"], name="projects_status_created_idx")]
+        indexes = [
+            models.Index(fields=["status", "-created_at"], name="projects_status_created_idx"),
+            models.Index(fields=["-created_at", "-id"], name="projects_created_idx"),  # the lists' order
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(total_cost__gte=0) & Q(requested_amount__gte=0), name="%(app_label)s_%(class)s_money_gte_0"

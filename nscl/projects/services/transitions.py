@@ -70,6 +70,7 @@ def _transition(
     before = project.status
     method(**kwargs)
     project._change_reason = reason[:100] or verb  # django-simple-history keeps it with the row
+    project._history_user = by  # who, also outside a request (commands, the demo loader)
     project.save()
     ProjectEvent.objects.create(
         project=project,
