@@ -130,6 +130,14 @@ class ApproveForm(ReasonForm):
     decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DATE)
 
 
+class ConclusionForm(forms.Form):
+    summary = forms.CharField(label=_("Kết luận"), widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+
+
+class InspectionCancelForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do hủy"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
+
+
 class InspectionForm(forms.Form):
     planned_on = forms.DateField(label=_("Ngày kiểm tra"), widget=DATE)
     inspectors = forms.ModelMultipleChoiceField(label=_("Cán bộ kiểm tra"), queryset=None)

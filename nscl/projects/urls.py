@@ -26,6 +26,8 @@ urlpatterns = [
     path("kiem-tra/xuat.xlsx", exports.InspectionExportView.as_view(), name="inspection_export"),
     path("kiem-tra/<int:pk>/", inspections.InspectionDetailView.as_view(), name="inspection_detail"),
     path("kiem-tra/<int:pk>/phat-hien/", inspections.FindingAddView.as_view(), name="finding_add"),
+    path("kiem-tra/<int:pk>/ket-luan/", inspections.InspectionConcludeView.as_view(), name="inspection_conclude"),
+    path("kiem-tra/<int:pk>/huy/", inspections.InspectionCancelView.as_view(), name="inspection_cancel"),
     path(
         "kiem-tra/<int:pk>/hanh-dong/<int:action_pk>/dong/",
         inspections.ActionCloseView.as_view(),

@@ -1,6 +1,12 @@
 """Every write of the projects app, split by topic."""
 
-from nscl.projects.services.inspections import corrective_action_close, finding_add, inspection_create
+from nscl.projects.services.inspections import (
+    corrective_action_close,
+    finding_add,
+    inspection_cancel,
+    inspection_conclude,
+    inspection_create,
+)
 from nscl.projects.services.projects import (
     budget_line_add,
     budget_line_delete,
@@ -34,6 +40,8 @@ __all__ = [
     "budget_line_add",
     "corrective_action_close",
     "finding_add",
+    "inspection_cancel",
+    "inspection_conclude",
     "inspection_create",
     "budget_line_delete",
     "document_upload",

@@ -1,4 +1,5 @@
-"""Writes of inspections: plan a visit, record findings with corrective actions, close an action."""
+"""Writes of inspections: plan a visit, record findings with corrective actions, close an action,
+write the conclusion, cancel a visit that has not happened. The enterprise hears of each step."""
 
 import datetime
 from collections.abc import Iterable
@@ -6,6 +7,7 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from nscl.accounts.models import User
 from nscl.core.roles import Role, has_role
@@ -13,6 +15,7 @@ from nscl.projects import constants
 from nscl.projects.choices import InspectionStatus, ProjectStatus
 from nscl.projects.models import CorrectiveAction, Finding, Inspection, SupportProject
 from nscl.projects.permissions import INSPECT
+from nscl.projects.services.notices import notify_inspection
 
 INSPECTABLE = (
     ProjectStatus.APPROVED,
@@ -45,6 +48,7 @@ def inspection_create(
     inspection._history_user = by  # type: ignore[attr-defined]  # who, for django-simple-history, also outside a request
     inspection.save()
     inspection.inspectors.set(inspectors)
+    notify_inspection(inspection, actor=by, what=gettext_lazy("Lịch kiểm tra"))
     return inspection
 
 
@@ -69,6 +73,8 @@ def finding_add(
         corrective.full_clean()
         corrective._history_user = by  # type: ignore[attr-defined]
         corrective.save()
+    if action:
+        notify_inspection(inspection, actor=by, what=gettext_lazy("Yêu cầu khắc phục sau kiểm tra"))
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.DONE
         inspection._history_user = by  # type: ignore[attr-defined]
@@ -92,3 +98,39 @@ def corrective_action_close(
     action._history_user = by  # type: ignore[attr-defined]
     action.save(update_fields=["closed_on", "evidence"])
     return action
+
+
+def _locked(inspection: Inspection) -> Inspection:
+    return Inspection.objects.select_for_update().select_related("project").get(pk=inspection.pk)
+
+
+@transaction.atomic
+def inspection_conclude(*, inspection: Inspection, by: User, summary: str) -> Inspection:
+    """Write (or rewrite) the conclusion of a visit; the inspection counts as done."""
+    _require_inspector(by)
+    inspection = _locked(inspection)
+    if inspection.status == InspectionStatus.CANCELLED:
+        raise ValidationError(constants.ERROR_INSPECTION_CANCELLED)
+    if not (summary or "").strip():
+        raise ValidationError({"summary": constants.ERROR_SUMMARY_REQUIRED})
+    inspection.summary, inspection.status = summary.strip(), InspectionStatus.DONE
+    inspection._history_user = by  # type: ignore[attr-defined]
+    inspection.save(update_fields=["summary", "status"])
+    notify_inspection(inspection, actor=by, what=gettext_lazy("Đã có kết luận kiểm tra"))
+    return inspection
+
+
+@transaction.atomic
+def inspection_cancel(*, inspection: Inspection, by: User, reason: str) -> Inspection:
+    """Call off a planned visit, with the reason (kept as its conclusion). Done visits stay."""
+    _require_inspector(by)
+    inspection = _locked(inspection)
+    if inspection.status != InspectionStatus.PLANNED:
+        raise ValidationError(constants.ERROR_INSPECTION_NOT_PLANNED)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": constants.ERROR_REASON_REQUIRED})
+    inspection.summary, inspection.status = reason.strip(), InspectionStatus.CANCELLED
+    inspection._history_user = by  # type: ignore[attr-defined]
+    inspection.save(update_fields=["summary", "status"])
+    notify_inspection(inspection, actor=by, what=gettext_lazy("Đã hủy lịch kiểm tra"))
+    return inspection

@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 
 from nscl.accounts.models import User
 from nscl.accounts.services import notification_create_many
+from nscl.core.formatting import format_date
 from nscl.core.roles import Role
 from nscl.enterprises.choices import RepresentativeStatus
 from nscl.projects.models import SupportProject
@@ -25,14 +26,18 @@ AUDIENCE = {
 }
 
 
+def _representatives(project: SupportProject):
+    return User.objects.filter(
+        enterprise_claims__enterprise_id=project.enterprise_id,
+        enterprise_claims__status=RepresentativeStatus.CONFIRMED,
+    )
+
+
 def recipients(project: SupportProject, verb: str, *, actor: User | None) -> list[User]:
     audience = AUDIENCE.get(verb, ())
     users = User.objects.none()
     if REPRESENTATIVES in audience:
-        users |= User.objects.filter(
-            enterprise_claims__enterprise_id=project.enterprise_id,
-            enterprise_claims__status=RepresentativeStatus.CONFIRMED,
-        )
+        users |= _representatives(project)
     if OFFICERS in audience:
         users |= User.objects.filter(groups__name=Role.OFFICER)
     if BOARD in audience:
@@ -55,6 +60,24 @@ def notify_transition(
 
     def send() -> None:
         users = recipients(project, verb, actor=actor)
+        if users:
+            notification_create_many(users=users, title=title, body=body, url=url)
+
+    transaction.on_commit(send)
+
+
+def notify_inspection(inspection, *, actor: User | None, what) -> None:
+    """Tell the enterprise's representatives about a visit (planned, concluded, called off), after the commit."""
+    project = inspection.project
+    title = gettext("%(what)s ngày %(day)s: %(title)s") % {
+        "what": what,
+        "day": format_date(inspection.planned_on),
+        "title": project.title[:150],
+    }
+    body, url = inspection.summary or "", project.get_absolute_url()
+
+    def send() -> None:
+        users = list(_representatives(project).filter(is_active=True).exclude(pk=getattr(actor, "pk", None)).distinct())
         if users:
             notification_create_many(users=users, title=title, body=body, url=url)
 

@@ -1,4 +1,5 @@
-"""Inspections: the list (with overdue actions flagged), one inspection, planning and recording."""
+"""Inspections: the list (with overdue actions flagged), one inspection, planning, recording,
+concluding and calling off a visit."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,7 +12,8 @@ from django.views.generic import TemplateView
 from nscl.core.permissions import AccessRequiredMixin
 from nscl.core.roles import has_role
 from nscl.projects import permissions, selectors, services
-from nscl.projects.forms import ActionCloseForm, FindingForm, InspectionForm
+from nscl.projects.choices import InspectionStatus
+from nscl.projects.forms import ActionCloseForm, ConclusionForm, FindingForm, InspectionCancelForm, InspectionForm
 from nscl.projects.models import CorrectiveAction
 from nscl.projects.views.common import refusal_text
 
@@ -44,7 +46,15 @@ class InspectionDetailView(AccessRequiredMixin, TemplateView):
             else None
         )
         if has_role(self.request.user, *permissions.INSPECT):
-            context.update(finding_form=FindingForm(), close_form=ActionCloseForm())
+            inspection = context["inspection"]
+            if inspection.status != InspectionStatus.CANCELLED:
+                context.update(
+                    finding_form=FindingForm(),
+                    close_form=ActionCloseForm(),
+                    conclusion_form=ConclusionForm(initial={"summary": inspection.summary}),
+                )
+            if inspection.status == InspectionStatus.PLANNED:
+                context["cancel_form"] = InspectionCancelForm()
         return context
 
 
@@ -113,4 +123,34 @@ class ActionCloseView(_InspectorPost):
             lambda: services.corrective_action_close(action=action, by=request.user, **form.cleaned_data),
             inspection,
             _("Đã đóng hành động khắc phục."),
+        )
+
+
+class InspectionConcludeView(_InspectorPost):
+    def post(self, request, pk):
+        inspection = selectors.inspection_get(user=request.user, pk=pk)
+        form = ConclusionForm(request.POST)
+        if not form.is_valid():
+            self._form_errors(request, form)
+            return redirect(inspection)
+        return self._run(
+            request,
+            lambda: services.inspection_conclude(inspection=inspection, by=request.user, **form.cleaned_data),
+            inspection,
+            _("Đã ghi kết luận kiểm tra."),
+        )
+
+
+class InspectionCancelView(_InspectorPost):
+    def post(self, request, pk):
+        inspection = selectors.inspection_get(user=request.user, pk=pk)
+        form = InspectionCancelForm(request.POST)
+        if not form.is_valid():
+            self._form_errors(request, form)
+            return redirect(inspection)
+        return self._run(
+            request,
+            lambda: services.inspection_cancel(inspection=inspection, by=request.user, **form.cleaned_data),
+            inspection,
+            _("Đã hủy lịch kiểm tra."),
         )
