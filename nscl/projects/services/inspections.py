@@ -100,37 +100,39 @@ def corrective_action_close(
     return action
 
 
-def _locked(inspection: Inspection) -> Inspection:
+def _record_outcome(inspection: Inspection, *, by: User, status: str, text: str, notice) -> Inspection:
+    """Save the visit's outcome (its conclusion, or why it was called off) and tell the enterprise."""
+    inspection.summary, inspection.status = text.strip(), status
+    inspection._history_user = by  # type: ignore[attr-defined]
+    inspection.save(update_fields=["summary", "status"])
+    notify_inspection(inspection, actor=by, what=notice)
+    return inspection
+
+
+def _locked(inspection: Inspection, by: User) -> Inspection:
+    _require_inspector(by)
     return Inspection.objects.select_for_update().select_related("project").get(pk=inspection.pk)
 
 
 @transaction.atomic
 def inspection_conclude(*, inspection: Inspection, by: User, summary: str) -> Inspection:
     """Write (or rewrite) the conclusion of a visit; the inspection counts as done."""
-    _require_inspector(by)
-    inspection = _locked(inspection)
+    inspection = _locked(inspection, by)
     if inspection.status == InspectionStatus.CANCELLED:
         raise ValidationError(constants.ERROR_INSPECTION_CANCELLED)
     if not (summary or "").strip():
         raise ValidationError({"summary": constants.ERROR_SUMMARY_REQUIRED})
-    inspection.summary, inspection.status = summary.strip(), InspectionStatus.DONE
-    inspection._history_user = by  # type: ignore[attr-defined]
-    inspection.save(update_fields=["summary", "status"])
-    notify_inspection(inspection, actor=by, what=gettext_lazy("Đã có kết luận kiểm tra"))
-    return inspection
+    notice = gettext_lazy("Đã có kết luận kiểm tra")
+    return _record_outcome(inspection, by=by, status=InspectionStatus.DONE, text=summary, notice=notice)
 
 
 @transaction.atomic
 def inspection_cancel(*, inspection: Inspection, by: User, reason: str) -> Inspection:
     """Call off a planned visit, with the reason (kept as its conclusion). Done visits stay."""
-    _require_inspector(by)
-    inspection = _locked(inspection)
+    inspection = _locked(inspection, by)
     if inspection.status != InspectionStatus.PLANNED:
         raise ValidationError(constants.ERROR_INSPECTION_NOT_PLANNED)
     if not (reason or "").strip():
         raise ValidationError({"reason": constants.ERROR_REASON_REQUIRED})
-    inspection.summary, inspection.status = reason.strip(), InspectionStatus.CANCELLED
-    inspection._history_user = by  # type: ignore[attr-defined]
-    inspection.save(update_fields=["summary", "status"])
-    notify_inspection(inspection, actor=by, what=gettext_lazy("Đã hủy lịch kiểm tra"))
-    return inspection
+    notice = gettext_lazy("Đã hủy lịch kiểm tra")
+    return _record_outcome(inspection, by=by, status=InspectionStatus.CANCELLED, text=reason, notice=notice)

@@ -95,62 +95,51 @@ class InspectionCreateView(_InspectorPost):
         return redirect(holder["inspection"]) if "inspection" in holder else response
 
 
-class FindingAddView(_InspectorPost):
-    def post(self, request, pk):
+class _InspectionFormPost(_InspectorPost):
+    """Check one form posted from an inspection's page, call its service, and go back to the page."""
+
+    form_class: type
+    success: object  # lazy text
+
+    def call(self, inspection, user, data: dict) -> None:
+        raise NotImplementedError
+
+    def post(self, request, pk, **kwargs):
         inspection = selectors.inspection_get(user=request.user, pk=pk)
-        form = FindingForm(request.POST)
+        self.kwargs = kwargs
+        form = self.form_class(request.POST)
         if not form.is_valid():
             self._form_errors(request, form)
             return redirect(inspection)
         return self._run(
-            request,
-            lambda: services.finding_add(inspection=inspection, by=request.user, **form.cleaned_data),
-            inspection,
-            _("Đã ghi nhận phát hiện."),
+            request, lambda: self.call(inspection, request.user, form.cleaned_data), inspection, self.success
         )
 
 
-class ActionCloseView(_InspectorPost):
-    def post(self, request, pk, action_pk):
-        inspection = selectors.inspection_get(user=request.user, pk=pk)
-        action = get_object_or_404(CorrectiveAction, finding__inspection=inspection, pk=action_pk)
-        form = ActionCloseForm(request.POST)
-        if not form.is_valid():
-            self._form_errors(request, form)
-            return redirect(inspection)
-        return self._run(
-            request,
-            lambda: services.corrective_action_close(action=action, by=request.user, **form.cleaned_data),
-            inspection,
-            _("Đã đóng hành động khắc phục."),
-        )
+class FindingAddView(_InspectionFormPost):
+    form_class, success = FindingForm, _("Đã ghi nhận phát hiện.")
+
+    def call(self, inspection, user, data):
+        services.finding_add(inspection=inspection, by=user, **data)
 
 
-class InspectionConcludeView(_InspectorPost):
-    def post(self, request, pk):
-        inspection = selectors.inspection_get(user=request.user, pk=pk)
-        form = ConclusionForm(request.POST)
-        if not form.is_valid():
-            self._form_errors(request, form)
-            return redirect(inspection)
-        return self._run(
-            request,
-            lambda: services.inspection_conclude(inspection=inspection, by=request.user, **form.cleaned_data),
-            inspection,
-            _("Đã ghi kết luận kiểm tra."),
-        )
+class ActionCloseView(_InspectionFormPost):
+    form_class, success = ActionCloseForm, _("Đã đóng hành động khắc phục.")
+
+    def call(self, inspection, user, data):
+        action = get_object_or_404(CorrectiveAction, finding__inspection=inspection, pk=self.kwargs["action_pk"])
+        services.corrective_action_close(action=action, by=user, **data)
 
 
-class InspectionCancelView(_InspectorPost):
-    def post(self, request, pk):
-        inspection = selectors.inspection_get(user=request.user, pk=pk)
-        form = InspectionCancelForm(request.POST)
-        if not form.is_valid():
-            self._form_errors(request, form)
-            return redirect(inspection)
-        return self._run(
-            request,
-            lambda: services.inspection_cancel(inspection=inspection, by=request.user, **form.cleaned_data),
-            inspection,
-            _("Đã hủy lịch kiểm tra."),
-        )
+class InspectionConcludeView(_InspectionFormPost):
+    form_class, success = ConclusionForm, _("Đã ghi kết luận kiểm tra.")
+
+    def call(self, inspection, user, data):
+        services.inspection_conclude(inspection=inspection, by=user, **data)
+
+
+class InspectionCancelView(_InspectionFormPost):
+    form_class, success = InspectionCancelForm, _("Đã hủy lịch kiểm tra.")
+
+    def call(self, inspection, user, data):
+        services.inspection_cancel(inspection=inspection, by=user, **data)
