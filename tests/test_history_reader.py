@@ -1,5 +1,7 @@
-"""The shared history reader: created, changed, deleted; values as people read them; newest first across
-sources; each version compared with the previous version of the same row; one query per source."""
+"""The shared history reader (nscl.core.history): created, changed, deleted; values as people read them;
+newest first across sources; each version compared with the previous version of the same row; one
+query per source. It lives outside nscl/ because it reads real models of later apps, which core's own
+tests may not import (the layers contract)."""
 
 import datetime
 from decimal import Decimal
