@@ -8,6 +8,7 @@ DEMO_PASSWORD = "nscl-demo-2026"  # noqa: S105  (printed by `make run`; for a lo
 DEMO_USERS = [
     ("admin", "Quản trị hệ thống", Role.ADMIN),
     ("canbo", "Nguyễn Thị Hồng Nhung", Role.OFFICER),
+    ("bientap", "Chu Thị Minh Ngọc", Role.EDITOR),
     ("bandieuhanh", "Hoàng Văn Thắng", Role.BOARD),
     ("chuyengia", "Lương Minh Đức", Role.EXPERT),
     ("giamkhao", "Vi Thị Thu Trang", Role.EXAMINER),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class Role(models.TextChoices):
     ENTERPRISE = "enterprise", _("Đại diện doanh nghiệp")
     OFFICER = "officer", _("Cán bộ Sở KH&CN")
+    EDITOR = "editor", _("Biên tập viên cổng thông tin")
     BOARD = "board", _("Thành viên Ban điều hành")
     EXPERT = "expert", _("Chuyên gia NSCL")
     EXAMINER = "examiner", _("Chuyên gia đánh giá giải thưởng")
