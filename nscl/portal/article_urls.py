@@ -1,0 +1,3 @@
+"""Routes of the articles: public lists, pages and feeds; the editors' workspace."""
+
+urlpatterns: list = []
