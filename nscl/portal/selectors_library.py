@@ -37,8 +37,9 @@ def document_list(*, filters: dict[str, Any] | None = None, published_only: bool
 
 def document_issuers() -> list[str]:
     """The issuers of published documents, for the filter (one query)."""
-    issuers = Document.objects.filter(is_published=True).values_list("issuer", flat=True).distinct()
-    return sorted(set(issuers))
+    return list(
+        Document.objects.filter(is_published=True).order_by("issuer").values_list("issuer", flat=True).distinct()
+    )
 
 
 def document_years() -> list[int]:
@@ -46,10 +47,11 @@ def document_years() -> list[int]:
     years = (
         Document.objects.filter(is_published=True)
         .annotate(year=ExtractYear("issued_on"))
+        .order_by("-year")
         .values_list("year", flat=True)
         .distinct()
     )
-    return sorted(set(years), reverse=True)
+    return list(years)
 
 
 def document_public_get(*, slug: str) -> Document:

@@ -42,10 +42,15 @@ def token_problem(token: str, *, now: float | None = None) -> str:
     return ""
 
 
+def client_key_for(address: str) -> str:
+    """An address hashed with the secret key: the cache never holds the address itself."""
+    return salted_hmac(TOKEN_SALT, address or "unknown").hexdigest()
+
+
 def client_key(request) -> str:
-    """The sender's address, hashed with the secret key (REMOTE_ADDR: the proxy must set it)."""
-    address = request.META.get("REMOTE_ADDR") or "unknown"
-    return salted_hmac(TOKEN_SALT, address).hexdigest()
+    """The sender's hashed address. REMOTE_ADDR: behind a proxy, the proxy must set it (never trust
+    X-Forwarded-For as sent by the client)."""
+    return client_key_for(request.META.get("REMOTE_ADDR", ""))
 
 
 def _cache_key(key: str) -> str:
