@@ -45,7 +45,11 @@ class DocumentFilterForm(forms.Form):
         self.fields["year"].choices = everything + [(y, y) for y in years]
 
     def filters(self) -> dict:
-        return self.cleaned_data if self.is_valid() else {}
+        """The valid filters; a bad value (an unknown year in a hand-edited URL) is left out, not the rest."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
 class DocumentForm(forms.Form):

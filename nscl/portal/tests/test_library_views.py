@@ -171,6 +171,31 @@ class PublicVisibilityTests:
         assert client.get(reverse("portal:page_detail", args=["khong-co"])).status_code == 404
 
 
+class PublicPagesTests:
+    def test_each_public_page_has_one_h1(self, client):
+        document, question = DocumentFactory(), QuestionFactory(published=True)
+        page = PageFactory()
+        urls = [
+            reverse("portal:document_list"),
+            document.get_absolute_url(),
+            reverse("portal:question_list"),
+            reverse("portal:question_ask"),
+            reverse("portal:question_thanks"),
+            question.get_absolute_url(),
+            page.get_absolute_url(),
+        ]
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response.content.count(b"<h1") == 1, url
+
+    def test_a_bad_filter_value_drops_only_that_filter(self, client):
+        DocumentFactory(title="Kế hoạch A", doc_type=DocumentType.PLAN)
+        DocumentFactory(title="Quyết định B", doc_type=DocumentType.DECISION)
+        response = client.get(reverse("portal:document_list"), {"year": "1800", "doc_type": "decision"})
+        assert [d.title for d in response.context["documents"]] == ["Quyết định B"]
+
+
 class EscapingTests:
     def test_plain_fields_are_escaped(self, client):
         question = QuestionFactory(
