@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from nscl.core.permissions import PublicReadOnly
+from nscl.portal.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -19,6 +21,8 @@ urlpatterns = [
     path("api/v1/", include("nscl.network.api_urls")),
     path("api/v1/", include("nscl.network.public_api_urls")),
     path("api/v1/", include("nscl.projects.api_urls")),
+    # the public portal's pages for search engines: published articles only (nscl/portal/sitemaps.py)
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -15,6 +15,7 @@ from nscl.core.history import HistorySource, history_list
 from nscl.core.roles import has_role
 from nscl.core.text import fold
 from nscl.portal import permissions
+from nscl.portal.choices import ArticleStatus
 from nscl.portal.models import Article, ArticleImage, EventTag, Topic
 
 RELATED_COUNT = 4
@@ -43,10 +44,13 @@ def article_public_list(
 
 
 def article_get(*, slug: str, user, now: datetime.datetime | None = None) -> Article:
-    """One article page: public ones for everyone, any state for writers and editors (preview)."""
+    """One article page: public and archived ones for everyone, any state for writers and editors (preview)."""
     articles = Article.objects.select_related("lead_image", "topic", "created_by").prefetch_related("tags")
     if not has_role(user, *permissions.WRITE_ARTICLES):
-        articles = articles.public(now)
+        # Archived articles leave the lists but keep their page, for the links that point to it.
+        articles = articles.filter(
+            status__in=[ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED], published_at__lte=now or timezone.now()
+        )
     article = articles.filter(slug=slug).first()
     if article is None:
         raise Http404
