@@ -207,7 +207,7 @@ def _notify_author(article: Article, by: User, title: str, body: str = "") -> No
 
 
 def _transition(*, obj: Article, by: User, verb: str, reason: str = "", **fields) -> Article:
-    article = Article.objects.select_for_update().select_related("created_by").get(pk=obj.pk)
+    article = Article.objects.select_for_update(of=("self",)).select_related("created_by").get(pk=obj.pk)
     roles, label, comment_required = TRANSITIONS[verb]
     if not has_role(by, *roles):
         raise PermissionDenied(ERROR_NOT_ALLOWED)

@@ -168,3 +168,10 @@ def test_image_upload_page(client, make_user):
     response = client.post(url, {"file": fake, "alt_text": "x"})
     assert response.status_code == 200 and "JPEG, PNG hoặc WebP" in response.content.decode()
     assert ArticleImage.objects.count() == 1
+
+
+def test_officers_cannot_post_to_the_edit_form_of_a_published_article(client, make_user):
+    article = ArticleFactory(status=S.PUBLISHED, published_at=timezone.now())
+    client.force_login(make_user(Role.OFFICER))
+    assert client.post(reverse("portal:article_edit", args=[article.pk]), FORM).status_code == 403
+    assert Article.objects.get(pk=article.pk).title == article.title

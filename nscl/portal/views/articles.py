@@ -252,26 +252,27 @@ class ArticleCreateView(ArticleFormMixin):
 
 
 class ArticleEditView(ArticleFormMixin):
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.pk = kwargs["pk"]
+    """Edit an article: drafts and articles in review for writers; published or archived ones for editors."""
+
+    def get(self, request, *args, **kwargs):
+        self.article = self._article(kwargs["pk"])
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.article = self._article(kwargs["pk"])
+        return super().post(request, *args, **kwargs)
+
+    def _article(self, pk: int) -> Article:
+        article = selectors.article_workspace_get(user=self.request.user, pk=pk)
+        if not services.can_edit_article(self.request.user, article):
+            raise PermissionDenied(services.ERROR_PUBLISHED_LOCKED)
+        return article
 
     def get_initial(self):
-        return ArticleForm.initial_for(self._article())
-
-    def _article(self) -> Article:
-        if self.article is None:
-            self.article = selectors.article_workspace_get(user=self.request.user, pk=self.pk)
-            if not services.can_edit_article(self.request.user, self.article):
-                raise PermissionDenied(services.ERROR_PUBLISHED_LOCKED)
-        return self.article
-
-    def get_context_data(self, **kwargs):
-        self._article()
-        return super().get_context_data(**kwargs)
+        return ArticleForm.initial_for(self.article)
 
     def save(self, data: dict) -> Article:
-        return services.article_update(obj=self._article(), by=self.request.user, **data)
+        return services.article_update(obj=self.article, by=self.request.user, **data)
 
 
 class ArticleWorkspaceDetailView(AccessRequiredMixin, TemplateView):
