@@ -26,7 +26,6 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("nscl.core.urls")),
     path("tai-khoan/", include("nscl.accounts.urls")),
     path("tieu-chuan/", include("nscl.standards.urls")),
     path("doanh-nghiep/", include("nscl.enterprises.urls")),
