@@ -37,3 +37,17 @@ def seconds_until(moment: datetime.datetime | None, now: datetime.datetime | Non
         return LONGEST
     left = (moment - (now or timezone.now())).total_seconds()
     return max(1, min(LONGEST, int(left)))
+
+
+def next_scheduled_publication(now: datetime.datetime | None = None) -> datetime.datetime | None:
+    from nscl.portal.choices import ArticleStatus
+    from nscl.portal.models import Article
+
+    upcoming = Article.objects.filter(status=ArticleStatus.PUBLISHED, published_at__gt=now or timezone.now())
+    return upcoming.order_by("published_at").values_list("published_at", flat=True).first()
+
+
+def page_seconds(now: datetime.datetime | None = None) -> int:
+    """How long a whole public page may be shared: LONGEST, or until the next scheduled publication."""
+    now = now or timezone.now()
+    return seconds_until(next_scheduled_publication(now), now)

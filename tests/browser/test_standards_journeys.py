@@ -72,9 +72,11 @@ def test_phone_width_search_page(browser, live_server, demo_data, shot):
 
 def test_english_switch(page, demo_data):
     page.goto(page.base + "/tieu-chuan/")
-    page.select_option("#language-select", "en")
-    page.get_by_role("button", name="Đổi").click()  # the language form (the search form has its own button)
+    page.get_by_role("navigation", name="Ngôn ngữ").get_by_role("link", name="English").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page).to_have_url(page.base + "/en/tieu-chuan/")
+    page.locator(".site-languages a[lang=vi]").click()
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
 
 
 def test_follow_then_status_change_reaches_the_follower(page, demo_data):

@@ -76,3 +76,13 @@ def bs(field, element_id: str = "") -> str:
             described.append(f"{base}_helptext")
         attrs["aria-describedby"] = " ".join(described)
     return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, code: str) -> str:
+    """This page in another language: plain links (/en/... or unprefixed for Vietnamese), so switching
+    needs no form, no CSRF token and no cookie, and every language's page can be cached as it is."""
+    from django.urls import translate_url
+
+    request = context["request"]
+    return translate_url(request.get_full_path(), code)

@@ -27,6 +27,7 @@ from nscl.portal.forms import (
 from nscl.portal.models import Article, EventTag, Topic
 from nscl.portal.services import articles as services
 from nscl.portal.text import clean_html
+from nscl.portal.views.caching import PublicCacheMixin
 
 PAGE_SIZE = 12
 WORKSPACE_PAGE_SIZE = 25
@@ -69,7 +70,7 @@ def topic_name(topic) -> str:
 # ------------------------------------------------------------------------------------------------
 # Public pages
 # ------------------------------------------------------------------------------------------------
-class ArticleListBase(AccessRequiredMixin, TemplateView):
+class ArticleListBase(PublicCacheMixin, AccessRequiredMixin, TemplateView):
     """A paginated public list; subclasses say which articles and the page's heading."""
 
     access = PUBLIC
@@ -158,7 +159,7 @@ class ArticleMonthView(ArticleListBase):
         return str(_("Tin tức tháng %(month)02d/%(year)d") % {"month": self.month, "year": self.year})
 
 
-class ArticleDetailView(AccessRequiredMixin, TemplateView):
+class ArticleDetailView(PublicCacheMixin, AccessRequiredMixin, TemplateView):
     """The article page. Unpublished and scheduled articles are a 404 except to writers and editors."""
 
     access = PUBLIC

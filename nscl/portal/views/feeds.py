@@ -11,6 +11,7 @@ from nscl.core.permissions import PUBLIC, AccessRequiredMixin
 from nscl.portal import selectors
 from nscl.portal.models import Article, Topic
 from nscl.portal.text import plain_text
+from nscl.portal.views.caching import PublicCacheMixin
 
 FEED_SIZE = 20
 
@@ -80,7 +81,7 @@ class TopicAtomFeed(TopicFeed):
         return self.description(obj)
 
 
-class FeedView(AccessRequiredMixin, View):
+class FeedView(PublicCacheMixin, AccessRequiredMixin, View):
     """A feed behind the permission layer, so it states its rule like every other view (public)."""
 
     access = PUBLIC

@@ -9,9 +9,10 @@ from nscl.core.permissions import PUBLIC, AccessRequiredMixin
 from nscl.portal import cache
 from nscl.portal.choices import ArticleStatus
 from nscl.portal.models import Article
+from nscl.portal.views.caching import PublicCacheMixin
 
 
-class HomeView(AccessRequiredMixin, TemplateView):
+class HomeView(PublicCacheMixin, AccessRequiredMixin, TemplateView):
     """Everything below the header is one cached fragment (see templates/portal/home.html); the view
     itself only works out how long the fragment may live and hands the template lazy reads."""
 

@@ -27,6 +27,7 @@ from nscl.portal.forms_library import (
 )
 from nscl.portal.permissions import MANAGE_LIBRARY
 from nscl.portal.services import library as services
+from nscl.portal.views.caching import PublicCacheMixin
 
 PAGE_SIZE = 20
 
@@ -47,7 +48,7 @@ def _found(getter, **kwargs):
 
 
 # -- public: documents ----------------------------------------------------------------------------
-class DocumentListView(AccessRequiredMixin, ListView):
+class DocumentListView(PublicCacheMixin, AccessRequiredMixin, ListView):
     """Published documents, searchable (accent-insensitive) and filtered by type, issuer and year."""
 
     access = PUBLIC
@@ -68,7 +69,7 @@ class DocumentListView(AccessRequiredMixin, ListView):
         return super().get_context_data(filter_form=self.filter_form, **kwargs)
 
 
-class DocumentDetailView(AccessRequiredMixin, TemplateView):
+class DocumentDetailView(PublicCacheMixin, AccessRequiredMixin, TemplateView):
     access = PUBLIC
     template_name = "portal/library/document_detail.html"
 
@@ -153,7 +154,7 @@ class QuestionThanksView(AccessRequiredMixin, TemplateView):
     template_name = "portal/library/question_thanks.html"
 
 
-class QuestionDetailView(AccessRequiredMixin, TemplateView):
+class QuestionDetailView(PublicCacheMixin, AccessRequiredMixin, TemplateView):
     access = PUBLIC
     template_name = "portal/library/question_detail.html"
 
@@ -163,7 +164,7 @@ class QuestionDetailView(AccessRequiredMixin, TemplateView):
 
 
 # -- public: static pages -------------------------------------------------------------------------
-class PageDetailView(AccessRequiredMixin, TemplateView):
+class PageDetailView(PublicCacheMixin, AccessRequiredMixin, TemplateView):
     """A static page, in English when the language is English and the page has a translation."""
 
     access = PUBLIC
