@@ -5,7 +5,8 @@
 For each database: bench/imports.py (baseline and run_import at rows/10 and rows, leaving the
 imported database loaded), then bench/search.py on that same database (no second load), then
 bench/registries.py (registries and the project pipeline at 1,000 and 10,000 enterprises, GENERATED
-data, in its own database). PostgreSQL
+data, in its own database), then bench/portal.py (public pages under wrk against a minimal view,
+the home page's weight). PostgreSQL
 is skipped, with the reason, when nothing answers on 127.0.0.1:5432. All data is SYNTHETIC
 (bench/corpus.py); results are also written to var/bench/*.json.
 """
@@ -82,6 +83,21 @@ def summary(results: dict[str, dict]) -> None:
         else:
             print(f"{'':9s} (c) not measured: {imp.get('skipped', 'bench/imports.py failed')}")
         registries_summary(res.get("registries"))
+        portal_summary(res.get("portal"))
+
+
+def portal_summary(portal: dict | None) -> None:
+    if not portal or "pages" not in portal:
+        print(f"{'':9s} (issue 4) not measured: bench/portal.py failed (see its output)")
+        return
+    pages = {name: row for name, row in portal["pages"].items() if not name.startswith("baseline")}
+    ratios = ", ".join(f"{name} {row['ratio']:.2f}" for name, row in pages.items())
+    weight = portal["weight"]
+    print(
+        f"{'':9s} (issue 4) req/s vs a minimal view: {ratios} (>= 0.5, 0 errors); home weight "
+        f"{weight['bytes'] / 1024:.0f} KB (< 300), external requests {len(weight['external'])}  "
+        f"{verdict(portal['pass'])}"
+    )
 
 
 def registries_summary(reg: dict | None) -> None:
@@ -103,7 +119,8 @@ def run_database(db: str, rows: int, seed: int) -> dict:
     search = run_script("search.py", search_args)
     common.drop_database(db)
     registries = run_script("registries.py", ["--db", db])
-    return {"imports": imports, "search": search, "registries": registries}
+    portal = run_script("portal.py", ["--db", db])
+    return {"imports": imports, "search": search, "registries": registries, "portal": portal}
 
 
 def main() -> None:
