@@ -25,7 +25,6 @@ from nscl.core.formatting import format_date
 from nscl.core.roles import has_role
 from nscl.core.text import fold
 from nscl.portal import images, permissions
-from nscl.portal.choices import ArticleStatus as S
 from nscl.portal.models import Article, ArticleImage, EventTag, Topic
 from nscl.portal.text import clean_html, plain_text, unique_slug
 
@@ -34,7 +33,6 @@ __all__ = [
     "ERROR_PUBLISHED_LOCKED",
     "ERROR_REASON_REQUIRED",
     "ERROR_WRONG_STATE",
-    "TRANSITIONS",
     "article_archive",
     "article_create",
     "article_image_create",
@@ -43,10 +41,6 @@ __all__ = [
     "article_return_to_draft",
     "article_submit",
     "article_update",
-    "available_transitions",
-    "can_edit_article",
-    "can_review",
-    "can_write",
 ]
 
 ERROR_NOT_ALLOWED = _("Bạn không có quyền thực hiện thao tác này với tin bài.")
@@ -57,12 +51,6 @@ ERROR_EMPTY_BODY = _("Nội dung không được để trống (sau khi làm s�
 ERROR_NO_VERSION = _("Không tìm thấy phiên bản này của tin bài.")
 
 # verb -> (who may, label of the action for messages, comment required)
-TRANSITIONS: dict[str, tuple[tuple[str, ...], object, bool]] = {
-    "submit": (permissions.WRITE_ARTICLES, _("gửi duyệt"), False),
-    "return_to_draft": (permissions.REVIEW_ARTICLES, _("trả lại"), True),
-    "publish": (permissions.REVIEW_ARTICLES, _("đăng"), False),
-    "archive": (permissions.REVIEW_ARTICLES, _("lưu trữ"), False),
-}
 # The fields a version restore brings back (never the slug, the state or the publication time).
 RESTORED_FIELDS = (
     "title", "summary", "body", "title_en", "summary_en", "body_en", "lead_image_id", "topic_id", "byline",
@@ -73,30 +61,6 @@ REASON_LENGTH = 100  # django-simple-history's history_change_reason column
 # ------------------------------------------------------------------------------------------------
 # Who may (the predicates views use to show or hide buttons)
 # ------------------------------------------------------------------------------------------------
-def can_write(user) -> bool:
-    return has_role(user, *permissions.WRITE_ARTICLES)
-
-
-def can_review(user) -> bool:
-    return has_role(user, *permissions.REVIEW_ARTICLES)
-
-
-def can_edit_article(user, article: Article) -> bool:
-    """Writers edit drafts and articles in review; once published or archived, editors only."""
-    if article.status in (S.PUBLISHED, S.ARCHIVED):
-        return can_review(user)
-    return can_write(user)
-
-
-def available_transitions(user, article: Article) -> list[str]:
-    """The verbs this user may apply to the article in its current state."""
-    return [
-        verb
-        for verb, (roles, _label, _comment) in TRANSITIONS.items()
-        if has_role(user, *roles) and can_proceed(getattr(article, verb))
-    ]
-
-
 # ------------------------------------------------------------------------------------------------
 # Writing
 # ------------------------------------------------------------------------------------------------
@@ -144,7 +108,7 @@ def article_create(
     is_lead: bool = False,
 ) -> Article:
     """A new draft by a writer; its slug comes from the title once and for all."""
-    if not can_write(by):
+    if not permissions.can_write(by):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
     article = Article(created_by=by)
     _fill(article, title=title, summary=summary, body=body, title_en=title_en, summary_en=summary_en,
@@ -179,9 +143,9 @@ def article_update(
 ) -> Article:
     """A new version of the article. The slug never changes; published ones are the editors' to edit."""
     article = Article.objects.select_for_update().get(pk=obj.pk)
-    if not can_write(by):
+    if not permissions.can_write(by):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
-    if not can_edit_article(by, article):
+    if not permissions.can_edit_article(by, article):
         raise PermissionDenied(ERROR_PUBLISHED_LOCKED)
     _fill(article, title=title, summary=summary, body=body, title_en=title_en, summary_en=summary_en,
           body_en=body_en, topic=topic, byline=byline, lead_image=lead_image, is_lead=is_lead)  # fmt: skip
@@ -208,7 +172,7 @@ def _notify_author(article: Article, by: User, title: str, body: str = "") -> No
 
 def _transition(*, obj: Article, by: User, verb: str, reason: str = "", **fields) -> Article:
     article = Article.objects.select_for_update(of=("self",)).select_related("created_by").get(pk=obj.pk)
-    roles, label, comment_required = TRANSITIONS[verb]
+    roles, label, comment_required = permissions.ARTICLE_TRANSITIONS[verb]
     if not has_role(by, *roles):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
     method = getattr(article, verb)
@@ -271,7 +235,7 @@ def article_archive(*, obj: Article, by: User, reason: str = "") -> Article:
 def article_restore(*, obj: Article, by: User, history_id: int, reason: str = "") -> Article:
     """An editor brings back the text of an earlier version, saved as a new version (nothing is lost)."""
     article = Article.objects.select_for_update().get(pk=obj.pk)
-    if not can_review(by):
+    if not permissions.can_review(by):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
     version = article.history.filter(history_id=history_id).first()
     if version is None:
@@ -299,7 +263,7 @@ def article_restore(*, obj: Article, by: User, history_id: int, reason: str = ""
 @transaction.atomic
 def article_image_create(*, by: User, file, alt_text: str, caption: str = "", credit: str = "") -> ArticleImage:
     """An uploaded picture: checked by content, EXIF removed, resized into ``renditions``."""
-    if not can_write(by):
+    if not permissions.can_write(by):
         raise PermissionDenied(ERROR_NOT_ALLOWED)
     alt_text = (alt_text or "").strip()
     if not alt_text:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nscl.core.roles import Role
+from nscl.portal import permissions
 from nscl.portal.choices import ArticleStatus as S
 from nscl.portal.models import Article, ArticleImage
 from nscl.portal.services import articles as services
@@ -104,7 +105,7 @@ def test_officers_cannot_open_the_edit_form_of_a_published_article(client, make_
 
 
 def buttons(html: str) -> set[str]:
-    return {verb for verb in services.TRANSITIONS if f'name="action" value="{verb}"' in html}
+    return {verb for verb in permissions.ARTICLE_TRANSITIONS if f'name="action" value="{verb}"' in html}
 
 
 def test_buttons_by_role_and_state(client, make_user):

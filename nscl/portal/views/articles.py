@@ -184,7 +184,7 @@ class ArticleDetailView(PublicCacheMixin, AccessRequiredMixin, TemplateView):
             page_url=self.request.build_absolute_uri(article.get_absolute_url()),
             related=decorate(selectors.article_related_list(article=article)),
             is_public=is_public(article),
-            can_edit=services.can_write(self.request.user),
+            can_edit=permissions.can_write(self.request.user),
         )
         return context
 
@@ -265,7 +265,7 @@ class ArticleEditView(ArticleFormMixin):
 
     def _article(self, pk: int) -> Article:
         article = selectors.article_workspace_get(user=self.request.user, pk=pk)
-        if not services.can_edit_article(self.request.user, article):
+        if not permissions.can_edit_article(self.request.user, article):
             raise PermissionDenied(services.ERROR_PUBLISHED_LOCKED)
         return article
 
@@ -286,12 +286,12 @@ class ArticleWorkspaceDetailView(AccessRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         article = selectors.article_workspace_get(user=user, pk=kwargs["pk"])
-        can_review = services.can_review(user)
+        can_review = permissions.can_review(user)
         context.update(
             article=article,
-            transitions=services.available_transitions(user, article),
+            transitions=permissions.available_transitions(user, article),
             transition_form=ArticleTransitionForm(),
-            can_edit=services.can_edit_article(user, article),
+            can_edit=permissions.can_edit_article(user, article),
             can_restore=can_review,
             versions=selectors.article_version_list(article=article),
             history=selectors.article_history(article=article),
