@@ -3,6 +3,7 @@
 from django.urls import path
 
 from nscl.portal.views import articles as views
+from nscl.portal.views import articles_workspace as workspace
 from nscl.portal.views import feeds
 
 urlpatterns = [
@@ -17,11 +18,11 @@ urlpatterns = [
     path("chuyen-de/<slug:slug>/atom.xml", feeds.FeedView.as_view(feed=feeds.TopicAtomFeed), name="topic_feed_atom"),
     path("su-kien/<slug:slug>/", views.ArticleTagView.as_view(), name="tag_detail"),
     # workspace: writers and editors
-    path("bien-tap/tin-bai/", views.ArticleWorkspaceListView.as_view(), name="article_workspace_list"),
-    path("bien-tap/tin-bai/moi/", views.ArticleCreateView.as_view(), name="article_create"),
-    path("bien-tap/tin-bai/<int:pk>/", views.ArticleWorkspaceDetailView.as_view(), name="article_workspace_detail"),
-    path("bien-tap/tin-bai/<int:pk>/sua/", views.ArticleEditView.as_view(), name="article_edit"),
-    path("bien-tap/tin-bai/<int:pk>/trang-thai/", views.ArticleTransitionView.as_view(), name="article_transition"),
-    path("bien-tap/tin-bai/<int:pk>/khoi-phuc/", views.ArticleRestoreView.as_view(), name="article_restore"),
-    path("bien-tap/anh/", views.ArticleImageUploadView.as_view(), name="image_upload"),
+    path("bien-tap/tin-bai/", workspace.ArticleWorkspaceListView.as_view(), name="article_workspace_list"),
+    path("bien-tap/tin-bai/moi/", workspace.ArticleCreateView.as_view(), name="article_create"),
+    path("bien-tap/tin-bai/<int:pk>/", workspace.ArticleWorkspaceDetailView.as_view(), name="article_workspace_detail"),
+    path("bien-tap/tin-bai/<int:pk>/sua/", workspace.ArticleEditView.as_view(), name="article_edit"),
+    path("bien-tap/tin-bai/<int:pk>/trang-thai/", workspace.ArticleTransitionView.as_view(), name="article_transition"),
+    path("bien-tap/tin-bai/<int:pk>/khoi-phuc/", workspace.ArticleRestoreView.as_view(), name="article_restore"),
+    path("bien-tap/anh/", workspace.ArticleImageUploadView.as_view(), name="image_upload"),
 ]
