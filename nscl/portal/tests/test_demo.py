@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from nscl.portal import demo
 from nscl.portal.choices import ArticleStatus, QuestionStatus
-from nscl.portal.models import Article, Document, EventTag, Page, Question, Topic
+from nscl.portal.models import Article, ArticleImage, Document, EventTag, Page, Question, Topic
 from nscl.portal.text import clean_html
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +63,11 @@ def test_articles_show_the_whole_workflow(loaded):
     assert Article.objects.filter(status=ArticleStatus.IN_REVIEW).exists()
     assert Article.objects.filter(is_lead=True).count() == 1
     assert Article.objects.exclude(title_en="").count() == 2
-    assert not Article.objects.exclude(lead_image=None).exists()
+    # Every article has a generated illustration, captioned as such, with renditions for srcset.
+    assert not Article.objects.filter(lead_image=None).exists()
+    for image in ArticleImage.objects.all():
+        assert image.alt_text.startswith("Ảnh minh họa") and "minh họa" in image.caption
+        assert image.renditions
 
 
 def test_bodies_are_clean_and_invented_articles_say_so(loaded):
