@@ -14,9 +14,7 @@ same folded search text. Dates are days before the day of loading, so the site a
 import datetime
 import io
 import logging
-import textwrap
 import tomllib
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nscl.accounts.models import User
+from nscl.core.pdf import placeholder_pdf
 from nscl.core.text import fold, search_tokens, slugify_vi
 from nscl.portal.choices import ArticleStatus, QuestionStatus
 from nscl.portal.models import Article, ArticleImage, Document, EventTag, Page, Question, Topic
@@ -47,36 +46,6 @@ QUESTION_STATUS = {
 
 def demo_note_html(note: str = DEMO_NOTE) -> str:
     return f"<p><em>{note}</em></p>"
-
-
-def demo_pdf(*lines: str) -> bytes:
-    """A minimal valid one-page PDF with a few lines of text (folded to ASCII: the standard fonts lack
-    Vietnamese letters)."""
-    text = b""
-    for line in lines:
-        folded = unicodedata.normalize("NFKD", line.replace("đ", "d").replace("Đ", "D"))
-        ascii_line = "".join(c for c in folded if c.isascii() and c not in "()\\" and not unicodedata.combining(c))
-        for chunk in textwrap.wrap(ascii_line, 85) or [""]:
-            text += b"(%s) Tj 0 -20 Td " % chunk.encode("ascii")
-    stream = b"BT /F1 12 Tf 60 780 Td " + text + b"ET"
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-        b"/Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-    ]
-    pdf = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(pdf)
 
 
 def content(path: Path = DEMO_FILE) -> dict[str, Any]:
@@ -227,7 +196,7 @@ def _documents(data: dict[str, Any], author: User | None, topics: dict[str, Topi
         )
         parts = [document.number, document.title, document.issuer, document.summary]
         document.search_text = " ".join(search_tokens(" ".join(parts)))
-        pdf = demo_pdf("Tep minh hoa / placeholder file - NSCL demo", spec["number"], spec["title"],
+        pdf = placeholder_pdf("Tep minh hoa / placeholder file - NSCL demo", spec["number"], spec["title"],
                        "Day khong phai ban chinh cua van ban.")  # fmt: skip
         document.file.save(f"{slug}.pdf", ContentFile(pdf), save=False)
         document.file_size = len(pdf)

@@ -15,7 +15,6 @@ Notices stay in-app: no e-mail leaves while the demo loads.
 import datetime
 import logging
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +27,7 @@ from django.utils import timezone
 
 from nscl.accounts.models import User
 from nscl.accounts.services import user_set_roles
+from nscl.core.pdf import placeholder_pdf
 from nscl.core.roles import Role
 from nscl.enterprises.choices import RepresentativeStatus
 from nscl.enterprises.demo import DEMO_OFFICER, ENTERPRISES, demo_tax_code
@@ -53,30 +53,8 @@ MAX_DOCUMENT_TEXT = 90
 
 
 def demo_pdf(text: str) -> bytes:
-    """A minimal valid one-page PDF saying it is demo data (ASCII only: the standard fonts lack Vietnamese)."""
-    folded = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-    line = "".join(c for c in folded if c.isascii() and c not in "()\\" and not unicodedata.combining(c))
-    stream = b"BT /F1 12 Tf 72 770 Td (NSCL - du lieu minh hoa / demo data) Tj 0 -24 Td (%s) Tj ET" % (
-        line[:MAX_DOCUMENT_TEXT].encode("ascii")
-    )
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
-        b"/Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-    ]
-    pdf = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(pdf))
-        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(pdf)
-    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(pdf)
+    """A one-page PDF saying it is demo data, with the document's title."""
+    return placeholder_pdf("NSCL - du lieu minh hoa / demo data", text[:MAX_DOCUMENT_TEXT])
 
 
 @dataclass
