@@ -13,6 +13,11 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+@pytest.fixture(autouse=True)
+def _serve_uploads(settings):
+    settings.ROOT_URLCONF = "tests.browser.urls"
+
+
 @pytest.fixture(scope="session")
 def browser():
     if CHROMIUM is None:
@@ -44,6 +49,7 @@ def page(browser, live_server):
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
     page.base = live_server.url
     yield page
     context.close()
@@ -87,6 +93,7 @@ def new_page(browser, live_server):
         extra = context.new_page()
         extra.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         extra.on("pageerror", lambda exc: errors.append(str(exc)))
+        extra.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         extra.base = live_server.url
         return extra
 
