@@ -13,8 +13,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_portal_journey import serve_media
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 AXE = Path(__file__).resolve().parent / "axe" / "axe.min.js"
@@ -69,8 +67,7 @@ def assert_same_host(page, urls: list[str]) -> None:
 
 @pytest.fixture
 def anonymous(page):
-    """The `page` fixture (fails on console errors) with uploaded images served (see serve_media)."""
-    serve_media(page)
+    """The `page` fixture: anonymous, and any console error fails the test."""
     return page
 
 

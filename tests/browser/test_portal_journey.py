@@ -6,7 +6,6 @@ the end), the officer (canbo) and the editor (bientap). Screenshots of the home 
 phone width), an article, the site search and the documents list go to docs/screenshots/.
 """
 
-import mimetypes
 import re
 import time
 
@@ -28,34 +27,8 @@ QUESTION = "Doanh nghiệp chế biến hồi cần hồ sơ gì để được 
 SPAM_GUARD_WAIT = 3.5  # seconds: the question form refuses anything sent in under 3 (nscl/portal/spam.py)
 
 
-def serve_media(page) -> None:
-    """Answer the page's /media/ requests from the test storage.
-
-    The live server runs with DEBUG off and the test settings keep uploads in Django's in-memory
-    storage, so nothing serves /media/ (the web server does in production): without this, every lead
-    image is a 404 and a console error. The request still goes to the live server's own address.
-    """
-    from django.core.files.storage import default_storage
-
-    prefix = "/media/"
-
-    def fulfil(route) -> None:
-        path = route.request.url.split(prefix, 1)[1].split("?", 1)[0]
-        if not default_storage.exists(path):
-            route.fulfill(status=404, body="")
-            return
-        with default_storage.open(path) as handle:
-            body = handle.read()
-        content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
-        route.fulfill(status=200, body=body, headers={"Content-Type": content_type})
-
-    page.route(re.compile(r"^" + re.escape(page.base) + prefix), fulfil)
-
-
 def visitor_page(new_page, width: int = 1280, height: int = 900):
-    page = new_page(width=width, height=height)
-    serve_media(page)
-    return page
+    return new_page(width=width, height=height)
 
 
 # -- the visitor ----------------------------------------------------------------------------------
