@@ -39,17 +39,26 @@ def _group(key: str, label, queryset: QuerySet) -> Group:
     return Group(key=key, label=label, items=items[:PER_GROUP], total=total)
 
 
+LABELS = {"articles": _("Tin bài"), "documents": _("Văn bản"), "questions": _("Hỏi đáp")}
+
+
+def portal_matches(key: str, text: str) -> QuerySet:
+    """Every public row of one kind of portal content that holds all the words of the text."""
+    words = search_tokens(text)[:MAX_WORDS]
+    if key == "articles":
+        return _matching(Article.objects.public(timezone.now()), words).order_by("-published_at", "-id")
+    if key == "documents":
+        return _matching(Document.objects.filter(is_published=True), words).order_by("-issued_on", "-id")
+    if key == "questions":
+        return _matching(Question.objects.public(), words).order_by("-answered_at", "-id")
+    raise ValueError(key)
+
+
 def site_search(text: str) -> list[Group]:
     """The groups that have results, in a fixed order; empty when the query has no word."""
-    words = search_tokens(text)[:MAX_WORDS]
-    if not words:
+    if not search_tokens(text):
         return []
-    now = timezone.now()
-    groups = [
-        _group("articles", _("Tin bài"), _matching(Article.objects.public(now), words).order_by("-published_at")),
-        _group("documents", _("Văn bản"), _matching(Document.objects.filter(is_published=True), words)),
-        _group("questions", _("Hỏi đáp"), _matching(Question.objects.public(), words).order_by("-answered_at")),
-    ]
+    groups = [_group(key, label, portal_matches(key, text)) for key, label in LABELS.items()]
     found = get_backend().search(SearchQuery(text=text, page_size=PER_GROUP))
     groups.append(
         Group(key="standards", label=_("Tiêu chuẩn, quy chuẩn"), items=standards_by_ids(found.ids), total=found.total)

@@ -90,3 +90,15 @@ def test_the_page_lists_standards_with_a_link_to_the_full_search(client):
     page = client.get(reverse("portal:search"), {"q": "an toan thuc pham"}).content.decode()
     assert page.count('class="code"') == PER_GROUP
     assert reverse("standards:standard_search") + "?q=an%20toan%20thuc%20pham" in page
+
+
+def test_a_group_has_a_page_of_its_own_with_every_match(client):
+    for n in range(PER_GROUP + 3):
+        article(f"kaizen {n}")
+    grouped = client.get(reverse("portal:search"), {"q": "kaizen"}).content.decode()
+    assert "?q=kaizen&amp;type=articles" in grouped
+    page = client.get(reverse("portal:search"), {"q": "kaizen", "type": "articles"})
+    assert page.context["page"].paginator.count == PER_GROUP + 3
+    assert page.content.decode().count("kaizen ") >= PER_GROUP + 3
+    bad = client.get(reverse("portal:search"), {"q": "kaizen", "type": "nope"})
+    assert bad.status_code == 200 and "page" not in bad.context  # an unknown kind: the grouped page
