@@ -68,3 +68,15 @@ class ReplicationForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = _active_enterprises()
+
+
+class ModelEnterprisePhotoForm(forms.Form):
+    """A photo upload: the service checks the content (type, size), not the name."""
+
+    file = forms.FileField(label=_("Tệp ảnh"), help_text=_("JPEG, PNG hoặc WebP, tối đa 8 MB."))
+    alt_text = forms.CharField(
+        label=_("Mô tả ảnh (alt)"),
+        max_length=300,
+        help_text=_("Mô tả nội dung ảnh cho người không xem được ảnh."),
+    )
+    caption = forms.CharField(label=_("Chú thích"), max_length=300, required=False)

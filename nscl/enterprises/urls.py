@@ -6,7 +6,7 @@ the PUBLIC list of the project's deny-by-default guard test (tests/test_project.
 
 from django.urls import path
 
-from nscl.enterprises.views import claims, records, registry, showcase, showcase_edit
+from nscl.enterprises.views import claims, photos, records, registry, showcase, showcase_edit
 
 app_name = "enterprises"
 
@@ -44,6 +44,16 @@ PROTECTED_URLPATTERNS = [
     path("dien-hinh/<int:pk>/", showcase.ModelEnterpriseDetailView.as_view(), name="model_enterprise_detail"),
     path("dien-hinh/<int:pk>/sua/", showcase_edit.ModelEnterpriseUpdateView.as_view(), name="model_enterprise_edit"),
     path("dien-hinh/<int:pk>/nhan-rong/", showcase_edit.ReplicationCreateView.as_view(), name="replication_create"),
+    path(
+        "dien-hinh/<int:pk>/anh/them/",
+        photos.ModelEnterprisePhotoCreateView.as_view(),
+        name="model_enterprise_photo_create",
+    ),
+    path(
+        "dien-hinh/<int:pk>/anh/<int:photo_pk>/xoa/",
+        photos.ModelEnterprisePhotoDeleteView.as_view(),
+        name="model_enterprise_photo_delete",
+    ),
     path(
         "chung-nhan-sap-het-han/",
         showcase_edit.CertificationExpiringView.as_view(),

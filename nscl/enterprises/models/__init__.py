@@ -1,6 +1,7 @@
 """Models of the enterprise registry, split by topic."""
 
 from nscl.enterprises.models.certifications import Certification, CertificationQuerySet
+from nscl.enterprises.models.photos import ModelEnterprisePhoto
 from nscl.enterprises.models.registry import (
     Enterprise,
     EnterpriseQuerySet,
@@ -20,6 +21,7 @@ __all__ = [
     "EnterpriseYear",
     "KeyProduct",
     "ModelEnterprise",
+    "ModelEnterprisePhoto",
     "Replication",
     "SectorGroupSection",
     "SizeThreshold",

@@ -15,6 +15,7 @@ from nscl.enterprises.services.enterprises import (
     enterprise_update,
     enterprise_year_save,
 )
+from nscl.enterprises.services.photos import model_enterprise_photo_add, model_enterprise_photo_delete
 from nscl.enterprises.services.showcase import key_product_save, model_enterprise_save, replication_add
 
 __all__ = [
@@ -29,6 +30,8 @@ __all__ = [
     "enterprise_update",
     "enterprise_year_save",
     "key_product_save",
+    "model_enterprise_photo_add",
+    "model_enterprise_photo_delete",
     "model_enterprise_save",
     "replication_add",
     "user_sign_up",

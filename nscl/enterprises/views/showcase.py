@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from nscl.core.permissions import AccessRequiredMixin
 from nscl.enterprises import permissions, selectors
+from nscl.enterprises.showcase_forms import ModelEnterprisePhotoForm
 
 
 class CanManageMixin:
@@ -47,16 +48,21 @@ class ModelEnterpriseListView(AccessRequiredMixin, CanManageMixin, ListView):
 
 
 class ModelEnterpriseDetailView(AccessRequiredMixin, CanManageMixin, DetailView):
+    """One model enterprise with its replications and photos; officers get the photo form and delete buttons."""
+
     access = permissions.SHOWCASE_READ
     template_name = "enterprises/modelenterprise_detail.html"
     context_object_name = "record"
     public = False
 
     def get_queryset(self):
-        return selectors.model_enterprise_list(public_only=self.public)
+        return selectors.model_enterprise_list(public_only=self.public).prefetch_related("photos")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(public=self.public, **kwargs)
+        context = super().get_context_data(public=self.public, **kwargs)
+        if context["can_manage"] and not self.public:
+            context["photo_form"] = ModelEnterprisePhotoForm()
+        return context
 
 
 class ModelShowcaseListView(ModelEnterpriseListView):
