@@ -6,8 +6,10 @@ are the real 2025 communes of Lạng Sơn, and the key products are the province
 """
 
 import datetime
+import io
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from nscl.accounts.models import User
@@ -22,6 +24,7 @@ from nscl.enterprises.models import (
     EnterpriseYear,
     KeyProduct,
     ModelEnterprise,
+    ModelEnterprisePhoto,
 )
 from nscl.enterprises.taxcodes import tax_code_with_check_digit
 
@@ -211,6 +214,49 @@ def _showcase(enterprises: list[Enterprise]) -> None:
             services.replication_add(model=model, enterprise=enterprises[other], year=replicated_in, note=note)
 
 
+# Generated abstract illustrations (no photograph poses as a real enterprise): shapes only, no text.
+PHOTO_PALETTES = [("#1e6b52", "#f2c14e"), ("#0b4f8a", "#f0a30a"), ("#6b2d5c", "#f28f3b"), ("#37474f", "#4fc3f7")]
+PHOTO_ALT = "Ảnh minh họa {number}: hình khối và cột màu tượng trưng cho hoạt động của {name}"
+PHOTO_CAPTION = "Ảnh minh họa do hệ thống tạo, không phải ảnh chụp thực tế."
+
+
+def _illustration(seed: int) -> SimpleUploadedFile:
+    """A 1280x720 abstract picture: a coloured ground, a band, circles and bars (shapes only, no text)."""
+    from PIL import Image, ImageDraw
+
+    ground, accent = PHOTO_PALETTES[seed % len(PHOTO_PALETTES)]
+    picture = Image.new("RGB", (1280, 720), ground)
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle([0, 520, 1280, 720], fill="#f5f5f0")
+    for n in range(3):
+        x, y, radius = 180 + n * 260, 220 + (n * 71 + seed * 43) % 200, 50 + (n * 29 + seed * 17) % 90
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], outline=accent, width=8)
+    for n in range(5):
+        height = 80 + (n * 67 + seed * 31) % 300
+        draw.rectangle([820 + n * 80, 520 - height, 870 + n * 80, 520], fill=accent)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=85)
+    return SimpleUploadedFile(f"minh-hoa-dien-hinh-{seed}.jpg", buffer.getvalue(), content_type="image/jpeg")
+
+
+def _photos(officer: User | None) -> None:
+    """Two generated illustrations per model enterprise, each added once (found again by its alt text)."""
+    if officer is None:
+        return
+    for index, model in enumerate(ModelEnterprise.objects.select_related("enterprise").order_by("pk")):
+        have = set(ModelEnterprisePhoto.objects.filter(model_enterprise=model).values_list("alt_text", flat=True))
+        for number in (1, 2):
+            alt = PHOTO_ALT.format(number=number, name=model.enterprise.display_name)
+            if alt not in have:
+                services.model_enterprise_photo_add(
+                    by=officer,
+                    model_enterprise=model,
+                    file=_illustration(index * 2 + number),
+                    alt_text=alt,
+                    caption=PHOTO_CAPTION,
+                )
+
+
 def _representative(enterprise: Enterprise) -> None:
     user = User.objects.filter(username=DEMO_REPRESENTATIVE).first()
     officer = User.objects.filter(username=DEMO_OFFICER).first()
@@ -228,4 +274,5 @@ def load() -> None:
     enterprises = _enterprises()
     _certifications(enterprises)
     _showcase(enterprises)
+    _photos(User.objects.filter(username=DEMO_OFFICER).first())
     _representative(enterprises[0])

@@ -189,3 +189,23 @@ def test_the_showcase_detail_queries_are_bounded(client, officer, record, django
         add(officer, record)
     with django_assert_max_num_queries(len(one.captured_queries)):  # more photos, no more queries
         client.get(url)
+
+
+# ------------------------------------------------------------------------------------------------
+# Demo data
+# ------------------------------------------------------------------------------------------------
+def test_demo_gives_each_model_enterprise_two_illustrations_once():
+    from django.core.management import call_command
+
+    from nscl.enterprises.models import ModelEnterprise
+
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    models = ModelEnterprise.objects.all()
+    assert models.exists()
+    for model in models:
+        photos = list(model.photos.all())
+        assert len(photos) == 2
+        for photo in photos:
+            assert "Ảnh minh họa" in photo.alt_text and "Ảnh minh họa" in photo.caption
+            assert set(photo.renditions) == {"480", "960"} and photo.uploaded_by.username == "canbo"
