@@ -102,3 +102,11 @@ def test_a_group_has_a_page_of_its_own_with_every_match(client):
     assert page.content.decode().count("kaizen ") >= PER_GROUP + 3
     bad = client.get(reverse("portal:search"), {"q": "kaizen", "type": "nope"})
     assert bad.status_code == 200 and "page" not in bad.context  # an unknown kind: the grouped page
+
+
+def test_the_page_lists_each_group_under_its_heading(client):
+    article("hop tac xa nang suat")
+    page = client.get(reverse("portal:search"), {"q": "nang suat"}).content.decode()
+    main = page.split("<main", 1)[1]
+    assert 'id="group-articles"' in main and "hop tac xa nang suat" in main
+    assert "<section" not in page.split("<title>", 1)[1].split("</title>", 1)[0]
