@@ -6,14 +6,13 @@ are the real 2025 communes of Lạng Sơn, and the key products are the province
 """
 
 import datetime
-import io
 
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
 from nscl.accounts.models import User
 from nscl.core.models import Commune, VsicCode
+from nscl.core.placeholders import placeholder_picture
 from nscl.enterprises import services
 from nscl.enterprises.choices import CertificationKind, Ownership, RepresentativeStatus
 from nscl.enterprises.constants import VSIC_VERSION
@@ -215,28 +214,8 @@ def _showcase(enterprises: list[Enterprise]) -> None:
 
 
 # Generated abstract illustrations (no photograph poses as a real enterprise): shapes only, no text.
-PHOTO_PALETTES = [("#1e6b52", "#f2c14e"), ("#0b4f8a", "#f0a30a"), ("#6b2d5c", "#f28f3b"), ("#37474f", "#4fc3f7")]
 PHOTO_ALT = "Ảnh minh họa {number}: hình khối và cột màu tượng trưng cho hoạt động của {name}"
 PHOTO_CAPTION = "Ảnh minh họa do hệ thống tạo, không phải ảnh chụp thực tế."
-
-
-def _illustration(seed: int) -> SimpleUploadedFile:
-    """A 1280x720 abstract picture: a coloured ground, a band, circles and bars (shapes only, no text)."""
-    from PIL import Image, ImageDraw
-
-    ground, accent = PHOTO_PALETTES[seed % len(PHOTO_PALETTES)]
-    picture = Image.new("RGB", (1280, 720), ground)
-    draw = ImageDraw.Draw(picture)
-    draw.rectangle([0, 520, 1280, 720], fill="#f5f5f0")
-    for n in range(3):
-        x, y, radius = 180 + n * 260, 220 + (n * 71 + seed * 43) % 200, 50 + (n * 29 + seed * 17) % 90
-        draw.ellipse([x - radius, y - radius, x + radius, y + radius], outline=accent, width=8)
-    for n in range(5):
-        height = 80 + (n * 67 + seed * 31) % 300
-        draw.rectangle([820 + n * 80, 520 - height, 870 + n * 80, 520], fill=accent)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=85)
-    return SimpleUploadedFile(f"minh-hoa-dien-hinh-{seed}.jpg", buffer.getvalue(), content_type="image/jpeg")
 
 
 def _photos(officer: User | None) -> None:
@@ -251,7 +230,7 @@ def _photos(officer: User | None) -> None:
                 services.model_enterprise_photo_add(
                     by=officer,
                     model_enterprise=model,
-                    file=_illustration(index * 2 + number),
+                    file=placeholder_picture(index * 2 + number, width=1280, height=720, name="minh-hoa-dien-hinh"),
                     alt_text=alt,
                     caption=PHOTO_CAPTION,
                 )

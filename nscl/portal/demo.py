@@ -12,7 +12,6 @@ same folded search text. Dates are days before the day of loading, so the site a
 """
 
 import datetime
-import io
 import logging
 import tomllib
 from pathlib import Path
@@ -20,12 +19,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from nscl.accounts.models import User
-from nscl.core.pdf import placeholder_pdf
+from nscl.core.placeholders import placeholder_pdf, placeholder_picture
 from nscl.core.text import fold, search_tokens, slugify_vi
 from nscl.portal.choices import ArticleStatus, QuestionStatus
 from nscl.portal.models import Article, ArticleImage, Document, EventTag, Page, Question, Topic
@@ -105,35 +103,9 @@ def _article(spec: dict[str, Any], slug: str, author: User | None, topics: dict[
     return article
 
 
-# Generated illustrations (no photograph poses as a real event): one per topic series, one for news
-# without a series; colours from the site's palette.
-PALETTES = [("#0b4f8a", "#f0a30a"), ("#1e6b52", "#f2c14e"), ("#6b2d5c", "#f28f3b"), ("#37474f", "#4fc3f7")]
-
-
-def _illustration(seed: int) -> SimpleUploadedFile:
-    """A 1600x900 abstract picture: a two-colour gradient with a few circles and bars."""
-    from PIL import Image, ImageDraw
-
-    base, accent = PALETTES[seed % len(PALETTES)]
-    picture = Image.new("RGB", (1600, 900), base)
-    draw = ImageDraw.Draw(picture)
-    for row in range(0, 900, 6):  # a gentle vertical gradient towards black
-        shade = int(60 * row / 900)
-        r, g, b = (int(base[i : i + 2], 16) for i in (1, 3, 5))
-        draw.rectangle([0, row, 1600, row + 6], fill=(max(r - shade, 0), max(g - shade, 0), max(b - shade, 0)))
-    for n in range(5):
-        x, y, radius = 250 + n * 280, 300 + (n * 97 + seed * 53) % 300, 60 + (n * 37 + seed * 19) % 120
-        draw.ellipse([x - radius, y - radius, x + radius, y + radius], outline=accent, width=10)
-    for n in range(4):
-        height = 120 + (n * 83 + seed * 41) % 260
-        draw.rectangle([1150 + n * 90, 820 - height, 1210 + n * 90, 820], fill=accent)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
-    return SimpleUploadedFile(f"minh-hoa-{seed}.png", buffer.getvalue(), content_type="image/png")
-
-
 def _illustrations(author: User | None, topics: dict[str, Topic]) -> dict[str, ArticleImage]:
-    """One generated picture per topic series ("" for news without one), made once."""
+    """One generated abstract picture per topic series ("" for news without one), made once: no
+    photograph poses as a real event."""
     from nscl.portal.services.articles import article_image_create
 
     if author is None:
@@ -144,7 +116,11 @@ def _illustrations(author: User | None, topics: dict[str, Topic]) -> dict[str, A
         alt = f"Ảnh minh họa: hình tròn và cột màu tượng trưng cho {name}"
         existing = ArticleImage.objects.filter(alt_text=alt).first()
         pictures[key] = existing or article_image_create(
-            by=author, file=_illustration(seed), alt_text=alt, caption="Ảnh minh họa do hệ thống tạo.", credit="NSCL"
+            by=author,
+            file=placeholder_picture(seed),
+            alt_text=alt,
+            caption="Ảnh minh họa do hệ thống tạo.",
+            credit="NSCL",
         )
     return pictures
 

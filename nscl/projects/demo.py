@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from nscl.accounts.models import User
 from nscl.accounts.services import user_set_roles
-from nscl.core.pdf import placeholder_pdf
+from nscl.core.placeholders import placeholder_pdf
 from nscl.core.roles import Role
 from nscl.enterprises.choices import RepresentativeStatus
 from nscl.enterprises.demo import DEMO_OFFICER, ENTERPRISES, demo_tax_code
