@@ -90,6 +90,7 @@ LOCAL_APPS = [
     "nscl.enterprises.apps.EnterprisesConfig",
     "nscl.network.apps.NetworkConfig",
     "nscl.projects.apps.ProjectsConfig",
+    "nscl.planning.apps.PlanningConfig",
     "nscl.portal.apps.PortalConfig",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS

@@ -1,0 +1,232 @@
+"""Annual plans of the program: periods, areas and expense items (data), plans, tasks, budget lines, events."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+from simple_history.models import HistoricalRecords
+
+from nscl.planning.choices import FundingSource, PlanStatus
+
+S = PlanStatus
+
+
+class ProgramPeriod(models.Model):
+    """A multi-year program plan (e.g. 2021-2025) that annual plans belong to; loaded from data/planning."""
+
+    code = models.CharField(_("mã"), max_length=20, unique=True)
+    name = models.CharField(_("tên giai đoạn"), max_length=300)
+    start_year = models.PositiveSmallIntegerField(_("năm bắt đầu"))
+    end_year = models.PositiveSmallIntegerField(_("năm kết thúc"))
+    decision_reference = models.CharField(_("văn bản căn cứ"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["start_year"]
+        verbose_name = _("giai đoạn chương trình")
+        verbose_name_plural = _("giai đoạn chương trình")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")), name="%(app_label)s_%(class)s_years_ordered"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def covers(self, year: int) -> bool:
+        return self.start_year <= year <= self.end_year
+
+
+class ProgramArea(models.Model):
+    """An area of the program that tasks are grouped by (data: data/planning/areas.toml)."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name_vi = models.CharField(_("tên (tiếng Việt)"), max_length=300)
+    name_en = models.CharField(_("tên (tiếng Anh)"), max_length=300, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("lĩnh vực của chương trình")
+        verbose_name_plural = _("lĩnh vực của chương trình")
+
+    def __str__(self) -> str:
+        return self.name_vi
+
+
+class ExpenseItem(models.Model):
+    """An expense item of the budget estimate (data: data/planning/expense_items.toml)."""
+
+    code = models.SlugField(_("mã"), max_length=40, unique=True)
+    name_vi = models.CharField(_("nội dung chi"), max_length=200)
+    name_en = models.CharField(_("tên (tiếng Anh)"), max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("nội dung chi")
+        verbose_name_plural = _("nội dung chi")
+
+    def __str__(self) -> str:
+        return self.name_vi
+
+
+class AnnualPlan(models.Model):
+    """One revision of a year's plan and budget estimate; an adjustment is a new revision pointing back."""
+
+    period = models.ForeignKey(
+        ProgramPeriod, on_delete=models.PROTECT, related_name="plans", verbose_name=_("giai đoạn")
+    )
+    year = models.PositiveSmallIntegerField(_("năm kế hoạch"))
+    revision = models.PositiveSmallIntegerField(_("lần điều chỉnh"), default=1, editable=False)
+    previous = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="next_revision",
+        verbose_name=_("bản trước"),
+    )
+    title = models.CharField(_("tên kế hoạch"), max_length=300)
+    status = FSMField(_("trạng thái"), max_length=30, choices=S.choices, default=S.DRAFT, protected=True)
+    decision_number = models.CharField(_("số quyết định phê duyệt"), max_length=60, blank=True)
+    decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật"), auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
+
+    class Meta:
+        ordering = ["-year", "-revision"]
+        verbose_name = _("kế hoạch năm")
+        verbose_name_plural = _("kế hoạch năm")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "revision"], name="%(app_label)s_%(class)s_unique_revision"),
+            models.CheckConstraint(condition=Q(revision__gte=1), name="%(app_label)s_%(class)s_revision_gte_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.year}, {self.revision})"
+
+    # -- transitions: they change this row only; services do permissions, checks, log, notices --
+    @transition(field=status, source=[S.DRAFT, S.RETURNED], target=S.SUBMITTED_TO_BOARD)
+    def submit(self) -> None:
+        pass
+
+    @transition(field=status, source=S.SUBMITTED_TO_BOARD, target=S.RETURNED)
+    def return_for_changes(self) -> None:
+        pass
+
+    @transition(field=status, source=S.SUBMITTED_TO_BOARD, target=S.ENDORSED)
+    def endorse(self) -> None:
+        pass
+
+    @transition(field=status, source=S.ENDORSED, target=S.SUBMITTED_TO_COMMITTEE)
+    def submit_to_committee(self) -> None:
+        pass
+
+    @transition(field=status, source=S.SUBMITTED_TO_COMMITTEE, target=S.APPROVED)
+    def approve(self, *, decision_number: str, decision_date: datetime.date) -> None:
+        self.decision_number = decision_number
+        self.decision_date = decision_date
+
+    @transition(field=status, source=S.APPROVED, target=S.SUPERSEDED)
+    def supersede(self) -> None:
+        pass
+
+
+class PlanTask(models.Model):
+    """A task of the plan in one program area: who leads it, with whom, what it yields and when."""
+
+    plan = models.ForeignKey(AnnualPlan, on_delete=models.CASCADE, related_name="tasks")
+    area = models.ForeignKey(ProgramArea, on_delete=models.PROTECT, related_name="tasks", verbose_name=_("lĩnh vực"))
+    title = models.CharField(_("nhiệm vụ"), max_length=500)
+    lead_unit = models.CharField(_("đơn vị chủ trì"), max_length=300)
+    partners = models.CharField(_("đơn vị phối hợp"), max_length=500, blank=True)
+    output = models.TextField(_("sản phẩm, kết quả"), blank=True)
+    start_date = models.DateField(_("bắt đầu"), null=True, blank=True)
+    end_date = models.DateField(_("kết thúc"), null=True, blank=True)
+    sort_order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    projects = models.ManyToManyField(
+        "projects.SupportProject", related_name="plan_tasks", blank=True, verbose_name=_("dự án hỗ trợ liên quan")
+    )
+    # The task of the previous revision this one was copied from: the revision diff follows it.
+    origin = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan_id", "sort_order", "id"]
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="%(app_label)s_%(class)s_schedule",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class BudgetLine(models.Model):
+    """One line of the budget estimate of a task: funding source, expense item, amount in integer đồng."""
+
+    task = models.ForeignKey(PlanTask, on_delete=models.CASCADE, related_name="budget_lines")
+    funding_source = models.CharField(_("nguồn kinh phí"), max_length=12, choices=FundingSource.choices)
+    expense_item = models.ForeignKey(
+        ExpenseItem, on_delete=models.PROTECT, related_name="budget_lines", verbose_name=_("nội dung chi")
+    )
+    amount = models.BigIntegerField(_("số tiền (đồng)"))
+    origin = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["task_id", "id"]
+        verbose_name = _("dòng dự toán")
+        verbose_name_plural = _("dự toán kinh phí")
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="%(app_label)s_%(class)s_amount_gte_0")]
+
+    def __str__(self) -> str:
+        return f"{self.task_id} {self.funding_source} {self.amount}"
+
+
+class PlanEvent(models.Model):
+    """The plan's audit log: every transition with who, when, why, and the state before and after."""
+
+    plan = models.ForeignKey(AnnualPlan, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("thao tác"), max_length=30)
+    from_status = models.CharField(_("trạng thái trước"), max_length=30, choices=S.choices, blank=True)
+    to_status = models.CharField(_("trạng thái sau"), max_length=30, choices=S.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("người thực hiện"),
+    )
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    reason = models.TextField(_("lý do, ý kiến"), blank=True)
+    data = models.JSONField(_("dữ liệu kèm theo"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["plan_id", "at", "id"]
+        verbose_name = _("sự kiện kế hoạch")
+        verbose_name_plural = _("nhật ký kế hoạch")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} {self.action} {self.from_status}->{self.to_status}"
