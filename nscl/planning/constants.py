@@ -16,3 +16,25 @@ ERROR_YEAR_EXISTS = _("Đã có kế hoạch năm %(year)s; muốn thay đổi, 
 ERROR_YEAR_OUTSIDE_PERIOD = _("Năm %(year)s không thuộc giai đoạn %(period)s.")
 ERROR_ADJUST_ONLY_APPROVED = _("Chỉ lập điều chỉnh được từ kế hoạch đã phê duyệt.")
 ERROR_ADJUSTMENT_OPEN = _("Kế hoạch này đã có bản điều chỉnh lần %(revision)s đang xử lý.")
+
+# -- execution: commitments and disbursements ------------------------------------------------------
+ERROR_EXECUTION_NOT_ALLOWED = _("Chỉ cán bộ Sở KH&CN được ghi cam kết chi và giải ngân.")
+ERROR_EXECUTION_AMOUNT = _("Số tiền phải là số nguyên dương (đồng).")
+ERROR_EXECUTION_NOT_APPROVED = _(
+    "Chỉ ghi cam kết chi, giải ngân trên dòng kinh phí của kế hoạch đã phê duyệt đang có hiệu lực; "
+    "kế hoạch của dòng “%(line)s” đang ở trạng thái “%(status)s”."
+)
+ERROR_EXECUTION_DATE = _("Ngày %(date)s không thuộc năm kế hoạch %(year)s.")
+ERROR_OVER_COMMITTED = _(
+    "Dòng “%(line)s” được duyệt %(approved)s; đã cam kết %(done)s, thêm %(amount)s sẽ vượt dự toán. "
+    "Muốn vượt, cần điều chỉnh kế hoạch."
+)
+ERROR_OVER_DISBURSED = _(
+    "Dòng “%(line)s” được duyệt %(approved)s; đã giải ngân %(done)s, thêm %(amount)s sẽ vượt dự toán. "
+    "Muốn vượt, cần điều chỉnh kế hoạch."
+)
+ERROR_COMMITMENT_OTHER_LINE = _("Cam kết “%(reference)s” thuộc dòng kinh phí khác.")
+ERROR_OVER_COMMITMENT = _(
+    "Cam kết “%(reference)s” là %(committed)s; đã giải ngân theo cam kết %(done)s, thêm %(amount)s sẽ vượt."
+)
+ERROR_REFERENCE_REQUIRED = _("Cần ghi số văn bản hoặc chứng từ.")

@@ -230,3 +230,65 @@ class PlanEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id} {self.action} {self.from_status}->{self.to_status}"
+
+
+class Commitment(models.Model):
+    """A commitment (cam kết chi) against a line of an approved plan: a contract or decision that binds money."""
+
+    budget_line = models.ForeignKey(
+        BudgetLine, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("dòng dự toán")
+    )
+    amount = models.BigIntegerField(_("số tiền (đồng)"))
+    date = models.DateField(_("ngày cam kết"))
+    reference = models.CharField(_("văn bản, hợp đồng"), max_length=300)
+    note = models.TextField(_("ghi chú"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    at = models.DateTimeField(_("thời điểm ghi"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["budget_line_id", "date", "id"]
+        verbose_name = _("cam kết chi")
+        verbose_name_plural = _("cam kết chi")
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="%(app_label)s_%(class)s_amount_gt_0")]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.amount}"
+
+
+class Disbursement(models.Model):
+    """A disbursement (giải ngân) against a line of an approved plan, optionally under one of its commitments."""
+
+    budget_line = models.ForeignKey(
+        BudgetLine, on_delete=models.PROTECT, related_name="disbursements", verbose_name=_("dòng dự toán")
+    )
+    commitment = models.ForeignKey(
+        Commitment,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disbursements",
+        verbose_name=_("theo cam kết"),
+    )
+    amount = models.BigIntegerField(_("số tiền (đồng)"))
+    date = models.DateField(_("ngày giải ngân"))
+    voucher = models.CharField(_("số chứng từ"), max_length=100)
+    note = models.TextField(_("ghi chú"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    at = models.DateTimeField(_("thời điểm ghi"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["budget_line_id", "date", "id"]
+        verbose_name = _("giải ngân")
+        verbose_name_plural = _("giải ngân")
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="%(app_label)s_%(class)s_amount_gt_0")]
+
+    def __str__(self) -> str:
+        return f"{self.voucher} {self.amount}"

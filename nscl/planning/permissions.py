@@ -47,3 +47,8 @@ def can_edit_plans(user) -> bool:
 
 def can_read_plans(user) -> bool:
     return has_role(user, *READ)
+
+
+def can_record_execution(user) -> bool:
+    """Commitments and disbursements are recorded by officers only."""
+    return has_role(user, Role.OFFICER)

@@ -1,12 +1,13 @@
 """Reads of annual plans: totals (one grouped query each) and the line-by-line difference of two revisions."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import BigIntegerField, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from nscl.planning.choices import DiffKind, FundingSource
-from nscl.planning.models import AnnualPlan, BudgetLine, PlanTask
+from nscl.planning.models import AnnualPlan, BudgetLine, Commitment, Disbursement, PlanTask
 
 
 def plan_total(*, plan: AnnualPlan) -> int:
@@ -106,3 +107,92 @@ def revision_diff(*, old: AnnualPlan, new: AnnualPlan) -> list[DiffRow]:
             rows.append(_row(DiffKind.CHANGED, before, line))
     rows.extend(_row(DiffKind.REMOVED, line, None) for pk, line in old_lines.items() if pk not in matched)
     return rows
+
+
+# -- plan versus actual -----------------------------------------------------------------------------
+
+
+def execution_rate(done: int, planned: int) -> Decimal | None:
+    """``done`` as a percentage of ``planned``, rounded half-up to one decimal, in integer arithmetic; None
+    when nothing is planned. 1 of 3 -> 33.3; 1 of 8 (12.5) -> 12.5; 1 of 16 (6.25) -> 6.3."""
+    if planned <= 0:
+        return None
+    tenths = (done * 2000 + planned) // (2 * planned)
+    return (Decimal(tenths) / 10).quantize(Decimal("0.1"))
+
+
+@dataclass(frozen=True)
+class ExecutionRow:
+    """Plan versus actual for one task, area or funding source, in integer đồng."""
+
+    key: object
+    code: str
+    name: str
+    planned: int
+    committed: int
+    disbursed: int
+
+    @property
+    def remaining(self) -> int:
+        """What is still to be disbursed of the planned amount."""
+        return self.planned - self.disbursed
+
+    @property
+    def rate(self) -> Decimal | None:
+        """The execution rate: disbursed over planned, in percent."""
+        return execution_rate(self.disbursed, self.planned)
+
+
+def _line_sum(model: type[Commitment] | type[Disbursement]) -> Coalesce:
+    per_line = (
+        model.objects.filter(budget_line=OuterRef("pk"))
+        .order_by()
+        .values("budget_line")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(Subquery(per_line, output_field=BigIntegerField()), 0)
+
+
+def _execution(plan: AnnualPlan, group: list[str], order: list[str]) -> list[dict]:
+    """One grouped query: the plan's lines, each with its committed and disbursed sums, grouped by ``group``."""
+    return list(
+        BudgetLine.objects.filter(task__plan=plan)
+        .annotate(line_committed=_line_sum(Commitment), line_disbursed=_line_sum(Disbursement))
+        .values(*group)
+        .annotate(planned=Sum("amount"), committed=Sum("line_committed"), disbursed=Sum("line_disbursed"))
+        .order_by(*order)
+    )
+
+
+def _execution_row(key: object, code: str, name: str, r: dict) -> ExecutionRow:
+    return ExecutionRow(key, code, name, int(r["planned"]), int(r["committed"] or 0), int(r["disbursed"] or 0))
+
+
+def plan_execution_by_task(*, plan: AnnualPlan) -> list[ExecutionRow]:
+    """Every task with budget lines, in the areas' and the tasks' order (key: the task id; code: the area's)."""
+    rows = _execution(
+        plan,
+        ["task_id", "task__title", "task__area__code", "task__area__sort_order", "task__sort_order"],
+        ["task__area__sort_order", "task__sort_order", "task_id"],
+    )
+    return [_execution_row(r["task_id"], r["task__area__code"], r["task__title"], r) for r in rows]
+
+
+def plan_execution_by_area(*, plan: AnnualPlan) -> list[ExecutionRow]:
+    """Every area with budget lines, in the areas' order (key: the area id)."""
+    rows = _execution(
+        plan,
+        ["task__area_id", "task__area__code", "task__area__name_vi", "task__area__sort_order"],
+        ["task__area__sort_order", "task__area__code"],
+    )
+    return [_execution_row(r["task__area_id"], r["task__area__code"], r["task__area__name_vi"], r) for r in rows]
+
+
+def plan_execution_by_source(*, plan: AnnualPlan) -> list[ExecutionRow]:
+    """Every funding source in the choices' order, with zeros for a source without lines."""
+    found = {r["funding_source"]: r for r in _execution(plan, ["funding_source"], ["funding_source"])}
+    empty = {"planned": 0, "committed": 0, "disbursed": 0}
+    return [
+        _execution_row(source, source, str(label), found.get(source, empty)) for source, label in FundingSource.choices
+    ]

@@ -1,5 +1,6 @@
 """Every write of the planning app, split by topic."""
 
+from nscl.planning.services.execution import commitment_add, disbursement_add
 from nscl.planning.services.plans import (
     budget_line_add,
     budget_line_delete,
@@ -25,6 +26,8 @@ __all__ = [
     "budget_line_add",
     "budget_line_delete",
     "budget_line_update",
+    "commitment_add",
+    "disbursement_add",
     "plan_adjust",
     "plan_approve",
     "plan_create",
