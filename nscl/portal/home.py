@@ -6,14 +6,11 @@ from django.db.models import Count, Q
 
 from nscl.enterprises.models import ModelEnterprise
 from nscl.portal.models import Article, Document, EventTag, Topic
-from nscl.projects.choices import ProjectStatus
+from nscl.projects.choices import APPROVED_ONWARDS, ProjectStatus
 from nscl.projects.models import SupportProject
 from nscl.standards.models import Standard
 
 LATEST = 6
-# A project counts as support given once it is approved (later states included).
-SUPPORTED = (ProjectStatus.APPROVED, ProjectStatus.IN_PROGRESS, ProjectStatus.ACCEPTANCE_REVIEW,
-             ProjectStatus.ACCEPTED, ProjectStatus.NOT_ACCEPTED)  # fmt: skip
 
 
 class HomeContent:
@@ -48,7 +45,7 @@ class HomeContent:
 
     @cached_property
     def figures(self) -> dict[str, int]:
-        projects = SupportProject.objects.filter(status__in=SUPPORTED)
+        projects = SupportProject.objects.filter(status__in=APPROVED_ONWARDS)
         return {
             "enterprises_supported": projects.values("enterprise").distinct().count(),
             "projects_accepted": SupportProject.objects.filter(status=ProjectStatus.ACCEPTED).count(),

@@ -37,6 +37,15 @@ OPEN_STATUSES = (
     ProjectStatus.IN_PROGRESS,
     ProjectStatus.ACCEPTANCE_REVIEW,
 )
+# Support granted: the approval and every state after it (inspections happen here; the portal counts
+# the enterprises supported from these).
+APPROVED_ONWARDS = (
+    ProjectStatus.APPROVED,
+    ProjectStatus.IN_PROGRESS,
+    ProjectStatus.ACCEPTANCE_REVIEW,
+    ProjectStatus.ACCEPTED,
+    ProjectStatus.NOT_ACCEPTED,
+)
 # The enterprise may still change its proposal in these states.
 EDITABLE_STATUSES = (ProjectStatus.DRAFT, ProjectStatus.RETURNED)
 

@@ -12,18 +12,12 @@ from django.utils.translation import gettext_lazy
 from nscl.accounts.models import User
 from nscl.core.roles import Role, has_role
 from nscl.projects import constants
-from nscl.projects.choices import InspectionStatus, ProjectStatus
+from nscl.projects.choices import APPROVED_ONWARDS, InspectionStatus
 from nscl.projects.models import CorrectiveAction, Finding, Inspection, SupportProject
 from nscl.projects.permissions import INSPECT
 from nscl.projects.services.notices import notify_inspection
 
-INSPECTABLE = (
-    ProjectStatus.APPROVED,
-    ProjectStatus.IN_PROGRESS,
-    ProjectStatus.ACCEPTANCE_REVIEW,
-    ProjectStatus.ACCEPTED,
-    ProjectStatus.NOT_ACCEPTED,
-)
+INSPECTABLE = APPROVED_ONWARDS  # a project is inspected once its support is granted
 
 
 def _require_inspector(by: User) -> None:
