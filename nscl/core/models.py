@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -73,3 +74,19 @@ class VsicCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.name_vi}"
+
+
+class TransitionEvent(models.Model):
+    """An audit entry of a workflow: the action, who made it, when, and what came with it. Each
+    workflow's event model adds its record, its states before and after, and the reason."""
+
+    action = models.CharField(_("thao tác"), max_length=30)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+",
+        verbose_name=_("người thực hiện"),
+    )  # fmt: skip
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+    data = models.JSONField(_("dữ liệu kèm theo"), default=dict, blank=True)
+
+    class Meta:
+        abstract = True

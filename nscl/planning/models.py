@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from nscl.core.models import TransitionEvent
 from nscl.planning.choices import FundingSource, PlanStatus
 
 S = PlanStatus
@@ -205,23 +206,13 @@ class BudgetLine(models.Model):
         return f"{self.task_id} {self.funding_source} {self.amount}"
 
 
-class PlanEvent(models.Model):
+class PlanEvent(TransitionEvent):
     """The plan's audit log: every transition with who, when, why, and the state before and after."""
 
     plan = models.ForeignKey(AnnualPlan, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(_("thao tác"), max_length=30)
     from_status = models.CharField(_("trạng thái trước"), max_length=30, choices=S.choices, blank=True)
     to_status = models.CharField(_("trạng thái sau"), max_length=30, choices=S.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name=_("người thực hiện"),
-    )
-    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
     reason = models.TextField(_("lý do, ý kiến"), blank=True)
-    data = models.JSONField(_("dữ liệu kèm theo"), default=dict, blank=True)
 
     class Meta:
         ordering = ["plan_id", "at", "id"]

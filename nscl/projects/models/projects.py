@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 from simple_history.models import HistoricalRecords
 
+from nscl.core.models import TransitionEvent
 from nscl.core.roles import Role, has_role
 from nscl.enterprises.choices import RepresentativeStatus
 from nscl.projects.choices import OPEN_STATUSES, DocumentKind, FundingSource, ProjectStatus
@@ -274,23 +275,13 @@ class ProjectIndicator(models.Model):
         return f"{self.kind}: {self.baseline} -> {self.target}"
 
 
-class ProjectEvent(models.Model):
+class ProjectEvent(TransitionEvent):
     """The project's audit log: every transition with who, when, why, and the state before and after."""
 
     project = models.ForeignKey(SupportProject, on_delete=models.CASCADE, related_name="events")
-    action = models.CharField(_("thao tác"), max_length=30)
     from_status = models.CharField(_("trạng thái trước"), max_length=20, choices=S.choices, blank=True)
     to_status = models.CharField(_("trạng thái sau"), max_length=20, choices=S.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name=_("người thực hiện"),
-    )
-    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
     reason = models.TextField(_("lý do, ghi chú"), blank=True)
-    data = models.JSONField(_("dữ liệu kèm theo"), default=dict, blank=True)
 
     class Meta:
         ordering = ["project_id", "at", "id"]
