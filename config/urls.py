@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("mang-luoi/danh-ba/", include("nscl.network.public_urls")),
     path("mang-luoi/", include("nscl.network.urls")),
     path("du-an/", include("nscl.projects.urls")),
+    path("ke-hoach/", include("nscl.planning.urls")),
     path("", include("nscl.portal.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

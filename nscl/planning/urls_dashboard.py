@@ -1,0 +1,3 @@
+"""Routes of the steering dashboard (included by nscl/planning/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Routes of the program's indicators and targets (included by nscl/planning/urls.py)."""
+
+urlpatterns: list = []
