@@ -38,3 +38,11 @@ ERROR_OVER_COMMITMENT = _(
     "Cam kết “%(reference)s” là %(committed)s; đã giải ngân theo cam kết %(done)s, thêm %(amount)s sẽ vượt."
 )
 ERROR_REFERENCE_REQUIRED = _("Cần ghi số văn bản hoặc chứng từ.")
+
+# -- an adjustment must fit what was already done on the revision it replaces ----------------------
+ERROR_CARRY_REMOVED = _(
+    "Không bỏ được dòng “%(line)s”: đã cam kết hoặc giải ngân %(done)s trên dòng này ở bản đang có hiệu lực."
+)
+ERROR_CARRY_BELOW_DONE = _(
+    "Dòng “%(line)s” điều chỉnh còn %(amount)s, thấp hơn số đã cam kết hoặc giải ngân (%(done)s)."
+)

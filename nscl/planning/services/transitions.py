@@ -20,6 +20,7 @@ from nscl.planning import constants
 from nscl.planning.choices import PlanStatus
 from nscl.planning.models import AnnualPlan, BudgetLine, PlanEvent, PlanTask
 from nscl.planning.permissions import TRANSITIONS, can_transition
+from nscl.planning.services.carryover import carry_execution, check_execution_fits
 from nscl.planning.services.notices import notify_transition
 from nscl.planning.services.plans import TASK_FIELDS
 
@@ -71,7 +72,7 @@ def _transition(
 
 @transaction.atomic
 def plan_submit(*, obj: AnnualPlan, by: User, reason: str = "") -> AnnualPlan:
-    return _transition(obj=obj, by=by, verb="submit", reason=reason, checks=(_check_budget,))
+    return _transition(obj=obj, by=by, verb="submit", reason=reason, checks=(_check_budget, check_execution_fits))
 
 
 @transaction.atomic
@@ -99,8 +100,17 @@ def _decision_check(decision_number: str, decision_date: datetime.date | None) -
     return check
 
 
+def _check_carry(plan: AnnualPlan) -> None:
+    """Lock the lines of the revision in force (no record lands on them meanwhile), then check the
+    adjustment fits what was done on them."""
+    if plan.previous_id is not None:
+        list(BudgetLine.objects.select_for_update().filter(task__plan_id=plan.previous_id).values_list("pk"))
+    check_execution_fits(plan)
+
+
 def _supersede_previous(plan: AnnualPlan, by: User) -> None:
-    """The approved revision this one adjusts gives way to it, in the same transaction."""
+    """The approved revision this one adjusts gives way to it, in the same transaction, and hands its
+    commitments and disbursements over to the new revision's copies of their lines."""
     if plan.previous_id is None:
         return
     previous = AnnualPlan.objects.select_for_update().get(pk=plan.previous_id)
@@ -108,8 +118,9 @@ def _supersede_previous(plan: AnnualPlan, by: User) -> None:
         return
     before = previous.status
     previous.supersede()
+    moved = carry_execution(old=previous, new=plan, by=by)
     reason = gettext("Thay thế bằng bản điều chỉnh lần %(revision)s") % {"revision": plan.revision}
-    _record(previous, verb="supersede", before=before, by=by, reason=reason, data={"by_plan": plan.pk})
+    _record(previous, verb="supersede", before=before, by=by, reason=reason, data={"by_plan": plan.pk, **moved})
 
 
 @transaction.atomic
@@ -123,7 +134,7 @@ def plan_approve(
         by=by,
         verb="approve",
         reason=reason,
-        checks=(_decision_check(decision_number, decision_date),),
+        checks=(_decision_check(decision_number, decision_date), _check_carry),
         data={"decision_number": decision_number, "decision_date": str(decision_date)},
         decision_number=decision_number,
         decision_date=decision_date,
