@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
@@ -12,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from nscl.core.models import TransitionEvent
 from nscl.planning.choices import FundingSource, PlanStatus
+from nscl.planning.indicator_choices import IndicatorAggregation, IndicatorDirection, IndicatorMethod, IndicatorScope
 
 S = PlanStatus
 
@@ -283,3 +285,128 @@ class Disbursement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.voucher} {self.amount}"
+
+
+# -- program indicators and their targets (the computations live in nscl/planning/indicators.py) ----
+
+
+class Indicator(models.Model):
+    """A program indicator: what is measured, in what unit, and how its value is obtained.
+
+    A computed indicator names a computation registered in ``nscl.planning.indicators``; an entered
+    one takes its yearly values from ``IndicatorEntry`` rows, each with the document it comes from.
+    """
+
+    code = models.SlugField(_("mã"), max_length=60, unique=True)
+    name_vi = models.CharField(_("tên chỉ tiêu"), max_length=300)
+    name_en = models.CharField(_("tên (tiếng Anh)"), max_length=300, blank=True)
+    unit = models.CharField(_("đơn vị"), max_length=40)
+    scope = models.CharField(_("phạm vi"), max_length=12, choices=IndicatorScope.choices)
+    method = models.CharField(_("cách lấy số liệu"), max_length=10, choices=IndicatorMethod.choices)
+    computation = models.CharField(_("phép tính"), max_length=60, blank=True)
+    aggregation = models.CharField(_("cách cộng dồn"), max_length=15, choices=IndicatorAggregation.choices)
+    direction = models.CharField(
+        _("chiều cải thiện"), max_length=6, choices=IndicatorDirection.choices, default=IndicatorDirection.HIGHER
+    )
+    allows_negative = models.BooleanField(_("nhận giá trị âm"), default=False)
+    description = models.TextField(_("mô tả, cách tính"), blank=True)
+    source = models.TextField(_("căn cứ, nguồn"), blank=True)
+    is_illustrative = models.BooleanField(_("số liệu minh họa"), default=False)
+    sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        ordering = ["sort_order", "code"]
+        verbose_name = _("chỉ tiêu chương trình")
+        verbose_name_plural = _("chỉ tiêu chương trình")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(method=IndicatorMethod.COMPUTED) & ~Q(computation=""))
+                | (Q(method=IndicatorMethod.ENTERED) & Q(computation="")),
+                name="%(app_label)s_%(class)s_computation_iff_computed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name_vi}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("planning:indicator_detail", args=[self.code])
+
+    @property
+    def is_computed(self) -> bool:
+        return self.method == IndicatorMethod.COMPUTED
+
+
+class IndicatorTarget(models.Model):
+    """A target of an indicator for one year or for one program period (never both), with its source."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("chỉ tiêu")
+    )
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    period = models.ForeignKey(
+        ProgramPeriod,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicator_targets",
+        verbose_name=_("giai đoạn"),
+    )
+    value = models.DecimalField(_("giá trị mục tiêu"), max_digits=18, decimal_places=4)
+    source = models.TextField(_("căn cứ, nguồn"), blank=True)
+
+    class Meta:
+        ordering = ["indicator_id", "year", "period_id"]
+        verbose_name = _("mục tiêu của chỉ tiêu")
+        verbose_name_plural = _("mục tiêu của chỉ tiêu")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(year__isnull=False) & Q(period__isnull=True))
+                | (Q(year__isnull=True) & Q(period__isnull=False)),
+                name="%(app_label)s_%(class)s_year_xor_period",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "year"],
+                condition=Q(year__isnull=False),
+                name="%(app_label)s_%(class)s_unique_year",
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period"],
+                condition=Q(period__isnull=False),
+                name="%(app_label)s_%(class)s_unique_period",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.year or self.period_id}: {self.value}"
+
+
+class IndicatorEntry(models.Model):
+    """The value of an entered indicator for one year, with the document it comes from; a correction
+    changes the row, and its history keeps who changed it, when, and the value before and after."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.PROTECT, related_name="entries", verbose_name=_("chỉ tiêu")
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    value = models.DecimalField(_("giá trị"), max_digits=18, decimal_places=4)
+    source = models.CharField(_("nguồn số liệu"), max_length=500)
+    note = models.TextField(_("ghi chú"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
+    )
+    at = models.DateTimeField(_("thời điểm ghi"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator_id", "-year"]
+        verbose_name = _("số liệu chỉ tiêu")
+        verbose_name_plural = _("số liệu chỉ tiêu")
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="%(app_label)s_%(class)s_unique_year"),
+            models.CheckConstraint(condition=~Q(source=""), name="%(app_label)s_%(class)s_source_required"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.year}: {self.value}"
