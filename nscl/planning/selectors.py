@@ -3,11 +3,14 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import BigIntegerField, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import BigIntegerField, Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
 
+from nscl.core.history import HistoryEntry, HistorySource, history_list
 from nscl.planning.choices import DiffKind, FundingSource
 from nscl.planning.models import AnnualPlan, BudgetLine, Commitment, Disbursement, PlanTask
+from nscl.projects.choices import APPROVED_ONWARDS
 
 
 def plan_total(*, plan: AnnualPlan) -> int:
@@ -71,6 +74,14 @@ class DiffRow:
     @property
     def delta(self) -> int:
         return (self.amount_after or 0) - (self.amount_before or 0)
+
+    @property
+    def source_label_before(self) -> str | None:
+        return str(FundingSource(self.source_before).label) if self.source_before else None
+
+    @property
+    def source_label_after(self) -> str | None:
+        return str(FundingSource(self.source_after).label) if self.source_after else None
 
 
 def _lines(plan: AnnualPlan) -> list[BudgetLine]:
@@ -196,3 +207,128 @@ def plan_execution_by_source(*, plan: AnnualPlan) -> list[ExecutionRow]:
     return [
         _execution_row(source, source, str(label), found.get(source, empty)) for source, label in FundingSource.choices
     ]
+
+
+# -- the pages: lists, one plan, one task, history ----------------------------------------------------
+
+
+def _plan_total_subquery() -> Coalesce:
+    per_plan = (
+        BudgetLine.objects.filter(task__plan=OuterRef("pk"))
+        .order_by()
+        .values("task__plan")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(Subquery(per_plan, output_field=BigIntegerField()), 0)
+
+
+def plan_list() -> QuerySet[AnnualPlan]:
+    """Every revision of every year, newest first, each with its ``total`` (one query)."""
+    return AnnualPlan.objects.select_related("period").annotate(total=_plan_total_subquery())
+
+
+def plan_get(*, pk: int) -> AnnualPlan:
+    """One plan with its period, the revision before it and the one after it (404 when missing)."""
+    plan = get_object_or_404(AnnualPlan.objects.select_related("period", "previous", "created_by"), pk=pk)
+    plan.next = AnnualPlan.objects.filter(previous=plan).only("pk", "revision", "status").first()
+    return plan
+
+
+def _linked_projects_sum() -> Coalesce:
+    """The approved amounts of a task's linked projects that were approved (or went further)."""
+    per_task = (
+        PlanTask.projects.through.objects.filter(
+            plantask_id=OuterRef("pk"), supportproject__status__in=APPROVED_ONWARDS
+        )
+        .order_by()
+        .values("plantask_id")
+        .annotate(total=Sum("supportproject__approved_amount"))
+        .values("total")
+    )
+    return Coalesce(Subquery(per_task, output_field=BigIntegerField()), 0)
+
+
+def _linked_projects_count() -> Coalesce:
+    per_task = (
+        PlanTask.projects.through.objects.filter(plantask_id=OuterRef("pk"))
+        .order_by()
+        .values("plantask_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(per_task, output_field=IntegerField()), 0)
+
+
+def plan_tasks(*, plan: AnnualPlan) -> QuerySet[PlanTask]:
+    """The plan's tasks in the areas' order, each with ``total`` (its lines), ``project_count`` and
+    ``project_amount`` (what its linked projects roll up) and its lines prefetched: three queries."""
+    lines = BudgetLine.objects.select_related("expense_item").order_by("funding_source", "expense_item__sort_order")
+    return (
+        PlanTask.objects.filter(plan=plan)
+        .select_related("area")
+        .annotate(
+            total=Coalesce(Sum("budget_lines__amount"), 0),
+            project_count=_linked_projects_count(),
+            project_amount=_linked_projects_sum(),
+        )
+        .prefetch_related(Prefetch("budget_lines", queryset=lines))
+        .order_by("area__sort_order", "sort_order", "id")
+    )
+
+
+def task_get(*, plan: AnnualPlan, pk: int) -> PlanTask:
+    return get_object_or_404(PlanTask.objects.select_related("area"), plan=plan, pk=pk)
+
+
+def task_lines(*, task: PlanTask) -> list[BudgetLine]:
+    """The task's lines with ``committed`` and ``disbursed`` sums and their records prefetched."""
+    return list(
+        BudgetLine.objects.filter(task=task)
+        .select_related("expense_item")
+        .annotate(committed=_line_sum(Commitment), disbursed=_line_sum(Disbursement))
+        .prefetch_related(
+            Prefetch("commitments", queryset=Commitment.objects.select_related("by").order_by("date", "id")),
+            Prefetch(
+                "disbursements", queryset=Disbursement.objects.select_related("by", "commitment").order_by("date", "id")
+            ),
+        )
+        .order_by("funding_source", "expense_item__sort_order", "id")
+    )
+
+
+def task_projects(*, task: PlanTask) -> QuerySet:
+    return task.projects.select_related("enterprise").order_by("enterprise__name_vi", "title")
+
+
+MONEY_FIELDS = ("amount",)
+
+
+def plan_history(*, plan: AnnualPlan, limit: int = 50) -> list[HistoryEntry]:
+    """Changes to the plan, its tasks, lines, commitments and disbursements, newest first (one query each;
+    the ids come from the history tables, so deleted tasks and lines keep their entries)."""
+    task_ids = PlanTask.history.filter(plan_id=plan.pk).values("id")
+    line_ids = BudgetLine.history.filter(task_id__in=task_ids).values("id")
+    return history_list(
+        sources=[
+            HistorySource(AnnualPlan.history.filter(id=plan.pk), str(AnnualPlan._meta.verbose_name), ("title",)),
+            HistorySource(PlanTask.history.filter(plan_id=plan.pk), str(PlanTask._meta.verbose_name), ("title",)),
+            HistorySource(
+                BudgetLine.history.filter(task_id__in=task_ids),
+                str(BudgetLine._meta.verbose_name),
+                ("funding_source", "expense_item"),
+            ),
+            HistorySource(
+                Commitment.history.filter(budget_line_id__in=line_ids),
+                str(Commitment._meta.verbose_name),
+                ("reference",),
+            ),
+            HistorySource(
+                Disbursement.history.filter(budget_line_id__in=line_ids),
+                str(Disbursement._meta.verbose_name),
+                ("voucher",),
+            ),
+        ],
+        limit=limit,
+        money_fields=MONEY_FIELDS,
+    )
