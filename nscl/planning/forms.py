@@ -77,6 +77,7 @@ class CommitmentForm(forms.Form):
     date = forms.DateField(label=_("Ngày cam kết"), widget=DATE)
     reference = forms.CharField(label=_("Văn bản, hợp đồng"), max_length=300)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000)
+    document = forms.FileField(label=_("Tài liệu kèm theo (PDF, ảnh, Word, Excel)"), required=False)
 
 
 class DisbursementForm(forms.Form):
@@ -85,6 +86,7 @@ class DisbursementForm(forms.Form):
     voucher = forms.CharField(label=_("Số chứng từ"), max_length=100)
     commitment = forms.ModelChoiceField(label=_("Theo cam kết"), queryset=None, required=False)
     note = forms.CharField(label=_("Ghi chú"), required=False, max_length=2000)
+    document = forms.FileField(label=_("Chứng từ kèm theo (PDF, ảnh, Word, Excel)"), required=False)
 
     def __init__(self, *args, line, **kwargs):
         super().__init__(*args, **kwargs)

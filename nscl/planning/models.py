@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from nscl.core.models import TransitionEvent
 from nscl.planning.choices import FundingSource, PlanStatus
 from nscl.planning.indicator_choices import IndicatorAggregation, IndicatorDirection, IndicatorMethod, IndicatorScope
+from nscl.projects.models.storage import private_storage
 
 S = PlanStatus
 
@@ -225,6 +226,11 @@ class PlanEvent(TransitionEvent):
         return f"{self.plan_id} {self.action} {self.from_status}->{self.to_status}"
 
 
+def execution_document_path(instance, filename: str) -> str:
+    """planning/<commitment|disbursement>/<uuid4>.<extension>: the service names the file from its content."""
+    return f"planning/{instance._meta.model_name}/{filename}"
+
+
 class Commitment(models.Model):
     """A commitment (cam kết chi) against a line of an approved plan: a contract or decision that binds money."""
 
@@ -235,6 +241,10 @@ class Commitment(models.Model):
     date = models.DateField(_("ngày cam kết"))
     reference = models.CharField(_("văn bản, hợp đồng"), max_length=300)
     note = models.TextField(_("ghi chú"), blank=True)
+    document = models.FileField(
+        _("tài liệu kèm theo"), upload_to=execution_document_path, storage=private_storage, max_length=200, blank=True
+    )
+    content_type = models.CharField(max_length=100, blank=True, editable=False)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
     )
@@ -270,6 +280,10 @@ class Disbursement(models.Model):
     date = models.DateField(_("ngày giải ngân"))
     voucher = models.CharField(_("số chứng từ"), max_length=100)
     note = models.TextField(_("ghi chú"), blank=True)
+    document = models.FileField(
+        _("tài liệu kèm theo"), upload_to=execution_document_path, storage=private_storage, max_length=200, blank=True
+    )
+    content_type = models.CharField(max_length=100, blank=True, editable=False)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("người ghi")
     )

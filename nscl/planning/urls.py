@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/chuyen/<slug:verb>/", plans.PlanTransitionView.as_view(), name="plan_transition"),
     path("<int:pk>/dieu-chinh/", plans.PlanDiffView.as_view(), name="plan_diff"),
     path("<int:pk>/xuat.xlsx", exports.PlanExportView.as_view(), name="plan_export"),
+    path("tai-lieu/<slug:kind>/<int:record_pk>/", tasks.ExecutionDocumentView.as_view(), name="execution_document"),
     path("<int:pk>/nhiem-vu/them/", tasks.TaskCreateView.as_view(), name="task_create"),
     path("<int:pk>/nhiem-vu/<int:task_pk>/", tasks.TaskDetailView.as_view(), name="task_detail"),
     path("<int:pk>/nhiem-vu/<int:task_pk>/sua/", tasks.TaskUpdateView.as_view(), name="task_edit"),

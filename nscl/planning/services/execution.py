@@ -7,6 +7,7 @@ The budget line's row is locked first, so two concurrent records cannot both pas
 """
 
 import datetime
+import uuid
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,6 +21,7 @@ from nscl.planning import constants
 from nscl.planning.choices import PlanStatus
 from nscl.planning.models import BudgetLine, Commitment, Disbursement
 from nscl.planning.permissions import can_record_execution
+from nscl.projects.uploads import check_upload
 
 
 def check_positive_amount(amount: Any) -> int:
@@ -95,15 +97,35 @@ def _check_commitment(line: BudgetLine, commitment: Commitment, amount: int) -> 
         )
 
 
-def _save(obj: Commitment | Disbursement, by: User) -> None:
+def _attach(obj: Commitment | Disbursement, document: Any) -> None:
+    """Keep the supporting document (contract, decision, voucher) under a name of our own, if it passes
+    the upload checks (size, and a type read from the content)."""
+    if document is None:
+        return
+    try:
+        obj.content_type, extension = check_upload(document)
+    except ValidationError as error:
+        raise ValidationError({"document": error.messages}) from error
+    obj.document.save(f"{uuid.uuid4().hex}.{extension}", document, save=False)
+
+
+def _save(obj: Commitment | Disbursement, by: User, document: Any = None) -> None:
     obj._history_user = by  # type: ignore[union-attr]  # who, for django-simple-history
-    obj.full_clean()
+    obj.full_clean(exclude=["document"])
+    _attach(obj, document)
     obj.save()
 
 
 @transaction.atomic
 def commitment_add(
-    *, line: BudgetLine, by: User, amount: int, date: datetime.date, reference: str, note: str = ""
+    *,
+    line: BudgetLine,
+    by: User,
+    amount: int,
+    date: datetime.date,
+    reference: str,
+    note: str = "",
+    document: Any = None,
 ) -> Commitment:
     amount = check_positive_amount(amount)
     line = _locked_line(line, by)
@@ -112,7 +134,7 @@ def commitment_add(
     done = _total(Commitment.objects.filter(budget_line=line))
     _check_room(line, done=done, amount=amount, message=constants.ERROR_OVER_COMMITTED)
     commitment = Commitment(budget_line=line, amount=amount, date=date, reference=reference, note=note, by=by)
-    _save(commitment, by)
+    _save(commitment, by, document)
     return commitment
 
 
@@ -126,6 +148,7 @@ def disbursement_add(
     voucher: str,
     commitment: Commitment | None = None,
     note: str = "",
+    document: Any = None,
 ) -> Disbursement:
     amount = check_positive_amount(amount)
     line = _locked_line(line, by)
@@ -138,5 +161,5 @@ def disbursement_add(
     disbursement = Disbursement(
         budget_line=line, commitment=commitment, amount=amount, date=date, voucher=voucher, note=note, by=by
     )
-    _save(disbursement, by)
+    _save(disbursement, by, document)
     return disbursement

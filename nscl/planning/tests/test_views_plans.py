@@ -306,3 +306,48 @@ def test_the_task_page_has_a_bounded_number_of_queries(client, actors, django_as
     client.force_login(actors["officer"])
     with django_assert_max_num_queries(20):
         assert client.get(reverse("planning:task_detail", args=[plan.pk, task.pk])).status_code == 200
+
+
+def _pdf(name="hop-dong.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nscl.core.placeholders import placeholder_pdf
+
+    return SimpleUploadedFile(name, placeholder_pdf("Hợp đồng 01/2025"), content_type="application/pdf")
+
+
+def test_a_commitment_keeps_its_document_and_only_plan_readers_download_it(client, actors):
+    plan = AnnualPlanFactory(year=2025)
+    line = BudgetLineFactory(task=PlanTaskFactory(plan=plan), amount=10_000_000)
+    plan = force_status(plan, S.APPROVED)
+    client.force_login(actors["officer"])
+    url = reverse("planning:commitment_add", args=[plan.pk, line.task_id, line.pk])
+    data = {"amount": "2.000.000", "date": "2025-02-01", "reference": "HĐ 02", "document": _pdf()}
+    assert client.post(url, data).status_code == 302
+    commitment = line.commitments.get()
+    assert commitment.content_type == "application/pdf" and commitment.document.name.endswith(".pdf")
+    assert "hop-dong" not in commitment.document.name  # the stored name is ours, not the uploader's
+    download = reverse("planning:execution_document", args=["cam-ket", commitment.pk])
+    client.force_login(actors["board"])
+    response = client.get(download)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
+    client.force_login(actors["enterprise"])
+    assert client.get(download).status_code == 403
+    assert client.get(reverse("planning:execution_document", args=["khac", commitment.pk])).status_code == 403
+
+
+def test_a_document_that_is_not_a_document_is_refused_by_the_field(client, actors):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    plan = AnnualPlanFactory(year=2025)
+    line = BudgetLineFactory(task=PlanTaskFactory(plan=plan), amount=10_000_000)
+    plan = force_status(plan, S.APPROVED)
+    client.force_login(actors["officer"])
+    url = reverse("planning:disbursement_add", args=[plan.pk, line.task_id, line.pk])
+    fake = SimpleUploadedFile("chung-tu.pdf", b"MZ\x90\x00 not a pdf at all", content_type="application/pdf")
+    response = client.post(url, {"amount": "1.000", "date": "2025-02-01", "voucher": "PC 9", "document": fake})
+    assert response.status_code == 400
+    assert response.context["lines"][0].disbursement_form.errors["document"]
+    assert not line.disbursements.exists()
+    client.force_login(actors["admin"])
+    assert client.get(reverse("planning:execution_document", args=["giai-ngan", 999])).status_code == 404

@@ -3,6 +3,7 @@ approved, the commitments and disbursements recorded on each line."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from nscl.core.permissions import AccessRequiredMixin, is_allowed
 from nscl.planning import permissions, selectors, services
 from nscl.planning.choices import EDITABLE_STATUSES, PlanStatus
 from nscl.planning.forms import BudgetLineForm, CommitmentForm, DisbursementForm, TaskForm
-from nscl.planning.models import BudgetLine
+from nscl.planning.models import BudgetLine, Commitment, Disbursement
 from nscl.planning.services.plans import TASK_FIELDS
 from nscl.planning.views.common import add_service_error
 
@@ -186,7 +187,7 @@ class CommitmentAddView(_LineWrite):
 
     def post(self, request, line_pk, **kwargs):
         line = self.line(line_pk)
-        form = CommitmentForm(request.POST, auto_id=f"c{line.pk}-%s")
+        form = CommitmentForm(request.POST, request.FILES, auto_id=f"c{line.pk}-%s")
         call = lambda data: services.commitment_add(line=line, by=request.user, **data)  # noqa: E731
         return self.run(form, call, {"commitment_forms": {line.pk: form}})
 
@@ -197,6 +198,31 @@ class DisbursementAddView(_LineWrite):
 
     def post(self, request, line_pk, **kwargs):
         line = self.line(line_pk)
-        form = DisbursementForm(request.POST, line=line, auto_id=f"d{line.pk}-%s")
+        form = DisbursementForm(request.POST, request.FILES, line=line, auto_id=f"d{line.pk}-%s")
         call = lambda data: services.disbursement_add(line=line, by=request.user, **data)  # noqa: E731
         return self.run(form, call, {"disbursement_forms": {line.pk: form}})
+
+
+class ExecutionDocumentView(AccessRequiredMixin, View):
+    """The supporting document of a commitment or a disbursement, for those who read plans; never a public URL."""
+
+    access = permissions.READ
+    models = {"cam-ket": Commitment, "giai-ngan": Disbursement}
+
+    def get(self, request, kind, record_pk):
+        model = self.models.get(kind)
+        if model is None:
+            raise Http404
+        record = get_object_or_404(model, pk=record_pk)
+        if not record.document:
+            raise Http404
+        extension = record.document.name.rsplit(".", 1)[-1]
+        response = FileResponse(
+            record.document.open("rb"),
+            as_attachment=True,
+            filename=f"{kind}-{record.pk}.{extension}",
+            content_type=record.content_type or "application/octet-stream",
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
