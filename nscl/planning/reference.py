@@ -9,6 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from nscl.planning.indicator_reference import indicators_load
 from nscl.planning.models import ExpenseItem, ProgramArea, ProgramPeriod
 
 DATA_DIR = Path(settings.BASE_DIR) / "data" / "planning"
@@ -67,3 +68,4 @@ def load() -> None:
     periods_load()
     areas_load()
     expense_items_load()
+    indicators_load()
