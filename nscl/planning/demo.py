@@ -15,7 +15,7 @@ from django.test.utils import override_settings
 from django.utils import timezone
 
 from nscl.accounts.models import User
-from nscl.planning import services
+from nscl.planning import demo_indicators, services
 from nscl.planning.choices import FundingSource
 from nscl.planning.models import (
     AnnualPlan,
@@ -182,5 +182,6 @@ def load() -> int:
         if 2026 not in existing:
             _plan_2026(users[DEMO_OFFICER])
             created += 1
+    demo_indicators.load()
     logger.info("planning demo: %s demo plans created", created)
     return created

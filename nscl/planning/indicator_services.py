@@ -50,10 +50,12 @@ def indicator_entry_record(
     entry = IndicatorEntry.objects.select_for_update().filter(indicator=indicator, year=year).first()
     if entry is None:
         entry = IndicatorEntry(indicator=indicator, year=year, value=value, source=source.strip(), note=note, by=by)
+        entry._history_user = by  # type: ignore[attr-defined]  # who, for django-simple-history
         entry.full_clean()
         entry.save()
         return entry
     entry.value, entry.source, entry.note, entry.by, entry.at = value, source.strip(), note, by, timezone.now()
+    entry._history_user = by  # type: ignore[attr-defined]
     entry.full_clean()
     entry.save(update_fields=["value", "source", "note", "by", "at"])
     return entry

@@ -152,3 +152,18 @@ def test_the_service_refuses_computed_indicators_negative_values_blank_sources_a
 def test_entries_have_timezone_aware_times(tfp, actors):
     entry = indicator_entry_record(indicator=tfp, year=2023, value=Decimal(1), source="BC", by=actors["officer"])
     assert timezone.is_aware(entry.at) and entry.by == actors["officer"]
+
+
+def test_demo_values_are_recorded_once_by_the_demo_officer(periods):
+    from nscl.accounts.demo import load as accounts_load
+    from nscl.planning import demo_indicators
+
+    assert demo_indicators.load() == 0  # no demo officer yet: nothing
+    accounts_load()
+    assert demo_indicators.load() == 4
+    assert demo_indicators.load() == 0
+    entries = IndicatorEntry.objects.select_related("by", "indicator")
+    assert {e.by.username for e in entries} == {"canbo"}
+    assert {e.history.get().history_user.username for e in entries} == {"canbo"}
+    assert all("minh họa" in e.source for e in entries if e.indicator.code == "tinh-tfp-grdp")
+    assert "https://vietnamnews.vn/" in entries.get(indicator__code="qg-hai-hoa-tcvn").source
