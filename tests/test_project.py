@@ -143,6 +143,8 @@ def _sample_route(pattern) -> str:
 
         def fill(match: re.Match) -> str:
             converter, name = match["converter"] or "str", match["name"]
+            if converter == "slug":  # a named sample (an ICS code with its dot) may not be a slug
+                return SAMPLE_BY_CONVERTER["slug"]
             return SAMPLE_KWARGS.get(name, SAMPLE_BY_CONVERTER[converter])
 
         return re.sub(r"<(?:(?P<converter>\w+):)?(?P<name>\w+)>", fill, str(pattern))
