@@ -6,6 +6,6 @@ from nscl.planning.views import indicators as views
 
 urlpatterns: list = [
     path("chi-tieu/", views.IndicatorListView.as_view(), name="indicator_list"),
-    path("chi-tieu/<slug:code>/", views.IndicatorDetailView.as_view(), name="indicator_detail"),
-    path("chi-tieu/<slug:code>/nhap/", views.IndicatorEntryCreateView.as_view(), name="indicator_entry_create"),
+    path("chi-tieu/<str:code>/", views.IndicatorDetailView.as_view(), name="indicator_detail"),
+    path("chi-tieu/<str:code>/nhap/", views.IndicatorEntryCreateView.as_view(), name="indicator_entry_create"),
 ]
