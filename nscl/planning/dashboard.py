@@ -7,23 +7,26 @@ every count on the dashboard is the count of the list it links to.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 
-from django.db.models import BigIntegerField, Count, IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, ExtractYear
+from django.core.cache import cache
+from django.db.models import BigIntegerField, BooleanField, Count, Max, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from nscl.core.models import Commune
-from nscl.enterprises.models import Enterprise, ModelEnterprise, Replication
+from nscl.enterprises.models import ModelEnterprise, Replication
 from nscl.planning import tilemap
-from nscl.planning.choices import PlanStatus
-from nscl.planning.models import AnnualPlan, BudgetLine, Disbursement
-from nscl.planning.selectors import ExecutionRow, execution_rate, plan_execution_by_area, plan_execution_by_source
+from nscl.planning.choices import FundingSource, PlanStatus
+from nscl.planning.models import AnnualPlan, BudgetLine, Commitment, Disbursement
+from nscl.planning.selectors import ExecutionRow, execution_rate
 from nscl.projects.choices import APPROVED_ONWARDS, ProjectStatus
 from nscl.projects.models import SupportProject
 
 # The years a dashboard may be asked for; anything else is a bad request.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
+CACHE_SECONDS = 600  # the plans' totals over the years: see plan_totals
 
 
 @dataclass(frozen=True)
@@ -98,10 +101,28 @@ class Dashboard:
 # -- the year -----------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ApprovedPlans:
+    """The plans in force: {year: plan id}, newest year first, and a stamp that changes whenever one of them does
+    (approved, superseded or saved)."""
+
+    by_year: dict[int, int]
+    stamp: tuple
+
+
+def approved_plans() -> ApprovedPlans:
+    """One query; the newest revision wins should two of a year ever be approved."""
+    rows = list(
+        AnnualPlan.objects.filter(status=PlanStatus.APPROVED)
+        .order_by("-year", "revision")
+        .values_list("year", "pk", "updated_at")
+    )
+    return ApprovedPlans({year: pk for year, pk, _ in rows}, tuple((pk, str(at)) for _, pk, at in rows))
+
+
 def approved_years() -> list[int]:
     """Years that have a plan in force, newest first."""
-    rows = AnnualPlan.objects.filter(status=PlanStatus.APPROVED).order_by("-year").values_list("year", flat=True)
-    return list(dict.fromkeys(rows))
+    return list(approved_plans().by_year)
 
 
 def default_year(years: list[int], today: datetime.date | None = None) -> int:
@@ -115,6 +136,45 @@ def plan_in_force(*, year: int) -> AnnualPlan | None:
 
 
 # -- blocks -------------------------------------------------------------------------------------------
+
+
+def _line_sum(model) -> Coalesce:
+    """The sum of ``model``'s amounts on one budget line (a correlated subquery: an index probe per line)."""
+    per_line = (
+        model.objects.filter(budget_line=OuterRef("pk"))
+        .order_by()
+        .values("budget_line")
+        .annotate(total=Sum("amount"))
+        .values("total")
+    )
+    return Coalesce(Subquery(per_line, output_field=BigIntegerField()), 0)
+
+
+def plan_execution(*, plan: AnnualPlan) -> tuple[list[ExecutionRow], list[ExecutionRow]]:
+    """The plan versus actual by area and by funding source, as planning.selectors.plan_execution_by_area and
+    plan_execution_by_source give them, from one query grouped by (area, source) instead of one per grouping.
+    The commitments and disbursements are reached through their budget line's index, so the cost follows the
+    size of this plan, not of every year's records."""
+    rows = (
+        BudgetLine.objects.filter(task__plan=plan)
+        .annotate(line_committed=_line_sum(Commitment), line_disbursed=_line_sum(Disbursement))
+        .values("task__area_id", "task__area__code", "task__area__name_vi", "task__area__sort_order", "funding_source")
+        .annotate(planned=Sum("amount"), committed=Sum("line_committed"), disbursed=Sum("line_disbursed"))
+        .order_by()
+    )
+    areas, sums = {}, {}
+    for r in rows:
+        area = r["task__area_id"]
+        areas[area] = (r["task__area__sort_order"], r["task__area__code"], r["task__area__name_vi"])
+        sums[(area, r["funding_source"])] = (int(r["planned"]), int(r["committed"] or 0), int(r["disbursed"] or 0))
+
+    def row(key: object, code: str, name: str, position: int) -> ExecutionRow:
+        mine = [v for k, v in sums.items() if k[position] == key]
+        return ExecutionRow(key, code, name, *(sum(v[i] for v in mine) for i in range(3)))
+
+    by_area = [row(area, code, name, 0) for area, (_, code, name) in sorted(areas.items(), key=lambda a: a[1][:2])]
+    by_source = [row(source, source, str(label), 1) for source, label in FundingSource.choices]
+    return by_area, by_source
 
 
 def _created_in(year: int) -> Q:
@@ -140,68 +200,105 @@ def project_pipeline(*, year: int) -> list[PipelineRow]:
     return rows
 
 
-def reached_enterprises(*, year: int):
-    """Enterprises the program reached in the year: a support project approved (or further) created in the
-    year, recognition as a model enterprise in the year, or the replication of a model in the year."""
-    supported = SupportProject.objects.filter(_created_in(year), status__in=APPROVED_ONWARDS).values("enterprise_id")
-    modelled = ModelEnterprise.objects.filter(recognition_year=year).values("enterprise_id")
-    replicated = Replication.objects.filter(year=year).values("enterprise_id")
-    return (
-        Enterprise.objects.filter(Q(pk__in=supported) | Q(pk__in=modelled) | Q(pk__in=replicated)),
-        supported,
+def reached_enterprises(*, year: int) -> dict[str, tuple[set[int], set[int]]]:
+    """{commune code: (enterprises reached, those reached through a project)} for the year. Reached: a support
+    project created in the year and approved (or further on), recognition as a model enterprise in the year, or
+    the replication of a model in the year. One query: the union of the three, starting from the year's rows."""
+    via_project = Value(True, output_field=BooleanField())
+    other = Value(False, output_field=BooleanField())
+    columns = ("enterprise_id", "enterprise__commune_id", "via_project")
+    supported = SupportProject.objects.filter(_created_in(year), status__in=APPROVED_ONWARDS).annotate(
+        via_project=via_project
     )
+    modelled = ModelEnterprise.objects.filter(recognition_year=year).annotate(via_project=other)
+    replicated = Replication.objects.filter(year=year).annotate(via_project=other)
+    rows = (
+        supported.order_by()
+        .values_list(*columns)
+        .union(modelled.order_by().values_list(*columns), replicated.order_by().values_list(*columns))
+    )
+    found: dict[str, tuple[set[int], set[int]]] = {}
+    for enterprise, commune, by_project in rows:
+        reached, projects = found.setdefault(commune, (set(), set()))
+        reached.add(enterprise)
+        if by_project:
+            projects.add(enterprise)
+    return found
 
 
 def enterprises_reached_by_commune(*, year: int) -> list[CommuneReach]:
     """Every commune of the province (zeros included), in the communes' order, with the enterprises reached."""
-    reached, supported = reached_enterprises(year=year)
-    counts = {
-        r["commune_id"]: r
-        for r in reached.order_by()
-        .values("commune_id")
-        .annotate(n=Count("id"), by_project=Count("id", filter=Q(pk__in=supported)))
-    }
-    rows = []
-    for code, name in Commune.objects.of_province().values_list("code", "full_name"):
-        r = counts.get(code, {})
-        rows.append(CommuneReach(code, name, r.get("n", 0), r.get("by_project", 0)))
-    return rows
+    found = reached_enterprises(year=year)
+    empty: tuple[set[int], set[int]] = (set(), set())
+    return [
+        CommuneReach(code, name, len(found.get(code, empty)[0]), len(found.get(code, empty)[1]))
+        for code, name in Commune.objects.of_province().values_list("code", "full_name")
+    ]
 
 
-def _plan_sum(model, path: str) -> Coalesce:
-    """A correlated sum over one approved plan (``path`` leads from ``model`` to the plan)."""
-    rows = model.objects.filter(**{path: OuterRef("pk")}).order_by().values(path).annotate(s=Sum("amount"))
-    return Coalesce(Subquery(rows.values("s"), output_field=BigIntegerField()), 0)
+def accepted_per_year() -> dict[int, int]:
+    """Accepted projects per year of creation (local time), years without any left out. Two queries: the span
+    of years, then one count per year as a range on created_at (no time-zone conversion of every row)."""
+    accepted = SupportProject.objects.filter(status=ProjectStatus.ACCEPTED).order_by()
+    span = accepted.aggregate(first=Min("created_at"), last=Max("created_at"))
+    if span["first"] is None:
+        return {}
+    first = max(timezone.localtime(span["first"]).year, FIRST_YEAR)
+    last = min(timezone.localtime(span["last"]).year, LAST_YEAR)
+    years = range(first, last + 1)
+    counts = accepted.aggregate(**{f"y{y}": Count("pk", filter=Q(created_at__year=y)) for y in years})
+    return {y: counts[f"y{y}"] for y in years if counts[f"y{y}"]}
 
 
-def trends() -> list[YearTrend]:
-    """Every year with an approved plan or an accepted project, oldest first: planned and disbursed of the plan
-    in force, and the projects accepted among those created in the year. Two queries."""
-    plans = (
-        AnnualPlan.objects.filter(status=PlanStatus.APPROVED)
-        .annotate(
-            planned=_plan_sum(BudgetLine, "task__plan"),
-            disbursed=_plan_sum(Disbursement, "budget_line__task__plan"),
-        )
-        .order_by("year", "revision")
-        .values("year", "pk", "planned", "disbursed")
-    )
-    by_year = {r["year"]: r for r in plans}  # the newest revision wins
-    accepted = dict(
-        SupportProject.objects.filter(status=ProjectStatus.ACCEPTED)
-        .annotate(year=ExtractYear("created_at", output_field=IntegerField()))
+def _plan_totals(plan_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """{plan id: (planned, disbursed)}: every line and every disbursement of the plans, two grouped queries."""
+    planned = dict(
+        BudgetLine.objects.filter(task__plan_id__in=plan_ids)
         .order_by()
-        .values_list("year")
-        .annotate(n=Count("id"))
+        .values_list("task__plan_id")
+        .annotate(s=Sum("amount"))
     )
+    disbursed = dict(
+        Disbursement.objects.filter(budget_line__task__plan_id__in=plan_ids)
+        .order_by()
+        .values_list("budget_line__task__plan_id")
+        .annotate(s=Sum("amount"))
+    )
+    return {pk: (int(planned.get(pk, 0)), int(disbursed.get(pk, 0))) for pk in plan_ids}
+
+
+def plan_totals(plans: ApprovedPlans) -> dict[int, tuple[int, int]]:
+    """``_plan_totals`` of the plans in force, cached while nothing they add up can have changed.
+
+    The lines of an approved plan are frozen (services/plans.py edits only drafts and returned plans), a
+    disbursement is only ever added (services/execution.py), and approving an adjustment supersedes the
+    revision it replaces. So the totals change only when the set or state of the approved plans changes (their
+    ids and updated_at, in ``plans.stamp``) or a disbursement is added (the newest disbursement's id): both
+    are in the cache key, read by two small indexed queries instead of summing every year's rows on each
+    request. CACHE_SECONDS bounds how long a change made outside the services could go unseen."""
+    if not plans.by_year:
+        return {}
+    last = Disbursement.objects.aggregate(last=Max("pk"))["last"]
+    stamp = hashlib.sha256(repr((plans.stamp, last)).encode()).hexdigest()[:32]
+    key = f"planning:dashboard:plan-totals:{stamp}"
+    totals = cache.get(key)
+    if totals is None:
+        totals = _plan_totals(sorted(plans.by_year.values()))
+        cache.set(key, totals, CACHE_SECONDS)
+    return totals
+
+
+def trends(plans: ApprovedPlans | None = None) -> list[YearTrend]:
+    """Every year with an approved plan or an accepted project, oldest first: the total of the plan in force and
+    what was disbursed against it, and the projects accepted among those created in the year."""
+    plans = approved_plans() if plans is None else plans
+    totals = plan_totals(plans)
+    accepted = accepted_per_year()
     rows = []
-    for year in sorted(set(by_year) | set(accepted)):
-        plan = by_year.get(year, {})
-        rows.append(
-            YearTrend(
-                year, plan.get("pk"), int(plan.get("planned", 0)), int(plan.get("disbursed", 0)), accepted.get(year, 0)
-            )
-        )
+    for year in sorted(set(plans.by_year) | set(accepted)):
+        plan = plans.by_year.get(year)
+        planned, disbursed = totals.get(plan, (0, 0)) if plan else (0, 0)
+        rows.append(YearTrend(year, plan, planned, disbursed, accepted.get(year, 0)))
     return rows
 
 
@@ -210,16 +307,16 @@ def trends() -> list[YearTrend]:
 
 def dashboard_get(*, year: int | None = None) -> Dashboard:
     """The dashboard of ``year`` (default: the latest year with an approved plan)."""
-    years = approved_years()
+    plans = approved_plans()
+    years = list(plans.by_year)
     year = year or default_year(years)
-    plan = plan_in_force(year=year) if year in years else None
+    plan = AnnualPlan.objects.get(pk=plans.by_year[year]) if year in plans.by_year else None
     board = Dashboard(year=year, plan=plan, years=years)
     if plan is not None:
-        board.by_area = plan_execution_by_area(plan=plan)
-        board.by_source = plan_execution_by_source(plan=plan)
+        board.by_area, board.by_source = plan_execution(plan=plan)
     board.pipeline = project_pipeline(year=year)
     board.communes = enterprises_reached_by_commune(year=year)
-    board.trends = trends()
+    board.trends = trends(plans)
     return board
 
 

@@ -16,7 +16,8 @@ from nscl.enterprises.tests.factories import (
 )
 from nscl.planning import dashboard, tilemap
 from nscl.planning.choices import FundingSource, PlanStatus
-from nscl.planning.models import Commitment, Disbursement
+from nscl.planning.models import BudgetLine, Commitment, Disbursement
+from nscl.planning.selectors import plan_execution_by_area, plan_execution_by_source
 from nscl.planning.tests.factories import (
     AnnualPlanFactory,
     BudgetLineFactory,
@@ -184,3 +185,31 @@ def test_the_tiles_file_lists_the_65_communes_of_the_province_once():
 @pytest.mark.parametrize(("low", "fill", "text"), tilemap.CLASSES)
 def test_tile_text_meets_wcag_aa_contrast(low, fill, text):
     assert tilemap.contrast(fill, text) >= 4.5
+
+
+def test_the_execution_matches_the_planning_selectors(world):
+    by_area, by_source = dashboard.plan_execution(plan=world["plan"])
+    assert by_area == plan_execution_by_area(plan=world["plan"])
+    assert by_source == plan_execution_by_source(plan=world["plan"])
+
+
+def test_accepted_projects_are_counted_by_the_local_year_of_creation(world):
+    e = EnterpriseFactory(commune=world["a"])
+    p = project(e, ProjectStatus.ACCEPTED, 2022, M, M)
+    # 31/12/2021 18:00 UTC is already 01/01/2022 in Hà Nội: counted in 2022, as the pipeline's year filter does.
+    late = datetime.datetime(2021, 12, 31, 18, 0, tzinfo=datetime.UTC)
+    SupportProject.objects.filter(pk=p.pk).update(created_at=late)
+    assert dashboard.accepted_per_year() == {2022: 1, 2023: 1, 2024: 1}
+
+
+def test_the_cached_totals_follow_a_new_disbursement_and_a_new_approved_revision(world):
+    assert [t.disbursed for t in dashboard.trends()] == [80 * M, 40 * M]  # now cached
+    line_2024 = BudgetLine.objects.filter(task__plan=world["plan"]).order_by("id").first()
+    record(line_2024, world["officer"], disbursed=5 * M)
+    assert [t.disbursed for t in dashboard.trends()] == [80 * M, 45 * M]
+    adjusted = AnnualPlanFactory(year=2024, revision=3, previous=world["plan"])
+    line(adjusted, ProgramAreaFactory(code="training"), FundingSource.OTHER, 7 * M)
+    force_status(world["plan"], PlanStatus.SUPERSEDED)
+    adjusted = force_status(adjusted, PlanStatus.APPROVED)
+    last = dashboard.trends()[-1]
+    assert (last.plan_id, last.planned, last.disbursed) == (adjusted.pk, 7 * M, 0)

@@ -12,7 +12,7 @@ from nscl.planning.tests.test_dashboard import M, project, world  # noqa: F401 -
 from nscl.projects.choices import ProjectStatus
 
 URL = reverse("planning:dashboard")
-QUERY_BOUND = 16  # 14 today: session, user, roles, notifications and one per block
+QUERY_BOUND = 18  # 17 today: session, user, roles, notifications, footer pages; 12 for the blocks
 
 
 @pytest.mark.parametrize(
