@@ -19,6 +19,8 @@ from nscl.core.models import Commune
 from nscl.enterprises.models import ModelEnterprise, Replication
 from nscl.planning import tilemap
 from nscl.planning.choices import FundingSource, PlanStatus
+from nscl.planning.indicator_choices import STATUS_COLOURS, IndicatorStatusCode
+from nscl.planning.indicators import IndicatorStatus, indicator_statuses
 from nscl.planning.models import AnnualPlan, BudgetLine, Commitment, Disbursement
 from nscl.planning.selectors import ExecutionRow, execution_rate
 from nscl.projects.choices import APPROVED_ONWARDS, ProjectStatus
@@ -77,6 +79,7 @@ class Dashboard:
     pipeline: list[PipelineRow] = field(default_factory=list)
     communes: list[CommuneReach] = field(default_factory=list)
     trends: list[YearTrend] = field(default_factory=list)
+    targets: list[IndicatorStatus] = field(default_factory=list)
 
     @property
     def totals(self) -> ExecutionRow | None:
@@ -92,6 +95,14 @@ class Dashboard:
             sum(r.committed for r in rows),
             sum(r.disbursed for r in rows),
         )
+
+    @property
+    def target_summary(self) -> list[tuple[str, object, str, int]]:
+        """(status, label, colour, number of indicators) for every status, in the traffic light's order."""
+        counts: dict[str, int] = {}
+        for row in self.targets:
+            counts[row.status] = counts.get(row.status, 0) + 1
+        return [(code, label, STATUS_COLOURS[code], counts.get(code, 0)) for code, label in IndicatorStatusCode.choices]
 
     @property
     def reached_total(self) -> int:
@@ -317,6 +328,7 @@ def dashboard_get(*, year: int | None = None) -> Dashboard:
     board.pipeline = project_pipeline(year=year)
     board.communes = enterprises_reached_by_commune(year=year)
     board.trends = trends(plans)
+    board.targets = indicator_statuses(year=year)  # planning/indicators.py: 3 queries + 1 per computed indicator
     return board
 
 

@@ -16,7 +16,8 @@ from nscl.enterprises.tests.factories import (
 )
 from nscl.planning import dashboard, tilemap
 from nscl.planning.choices import FundingSource, PlanStatus
-from nscl.planning.models import BudgetLine, Commitment, Disbursement
+from nscl.planning.indicators import REGISTRY
+from nscl.planning.models import BudgetLine, Commitment, Disbursement, Indicator, IndicatorTarget
 from nscl.planning.selectors import plan_execution_by_area, plan_execution_by_source
 from nscl.planning.tests.factories import (
     AnnualPlanFactory,
@@ -213,3 +214,21 @@ def test_the_cached_totals_follow_a_new_disbursement_and_a_new_approved_revision
     adjusted = force_status(adjusted, PlanStatus.APPROVED)
     last = dashboard.trends()[-1]
     assert (last.plan_id, last.planned, last.disbursed) == (adjusted.pk, 7 * M, 0)
+
+
+def test_targets_against_actuals_come_from_the_indicators_module(world):
+    models = Indicator.objects.create(
+        code="dn-dien-hinh", name_vi="Doanh nghiệp điển hình", unit="doanh nghiệp", scope="provincial",
+        method="computed", computation="model_enterprises_recognised",
+        aggregation=REGISTRY["model_enterprises_recognised"].aggregation,
+    )  # fmt: skip
+    IndicatorTarget.objects.create(indicator=models, year=2024, value=Decimal(2), source="Thử")
+    Indicator.objects.create(
+        code="nhap-tay", name_vi="Nhập tay", unit="%", scope="provincial", method="entered", aggregation="sum"
+    )
+    board = dashboard.dashboard_get(year=2024)
+    rows = {r.indicator.code: (r.target, r.actual, r.status) for r in board.targets}
+    # one model enterprise recognised in 2024 (e2) against a target of 2, the year over: behind
+    assert rows == {"dn-dien-hinh": (Decimal(2), Decimal(1), "behind"), "nhap-tay": (None, None, "no_target")}
+    summary = {code: count for code, _, _, count in board.target_summary}
+    assert summary == {"met": 0, "on_track": 0, "behind": 1, "no_target": 1, "no_data": 0}
