@@ -6,7 +6,8 @@ For each database: bench/imports.py (baseline and run_import at rows/10 and rows
 imported database loaded), then bench/search.py on that same database (no second load), then
 bench/registries.py (registries and the project pipeline at 1,000 and 10,000 enterprises, GENERATED
 data, in its own database), then bench/portal.py (public pages under wrk against a minimal view,
-the home page's weight). PostgreSQL
+the home page's weight), then bench/planning.py (the steering dashboard at 1/10 and all of the planning
+issue's GENERATED data, in its own database). PostgreSQL
 is skipped, with the reason, when nothing answers on 127.0.0.1:5432. All data is SYNTHETIC
 (bench/corpus.py); results are also written to var/bench/*.json.
 """
@@ -84,6 +85,7 @@ def summary(results: dict[str, dict]) -> None:
             print(f"{'':9s} (c) not measured: {imp.get('skipped', 'bench/imports.py failed')}")
         registries_summary(res.get("registries"))
         portal_summary(res.get("portal"))
+        planning_summary(res.get("planning"))
 
 
 def portal_summary(portal: dict | None) -> None:
@@ -97,6 +99,20 @@ def portal_summary(portal: dict | None) -> None:
         f"{'':9s} (issue 4) req/s vs a minimal view: {ratios} (>= 0.5, 0 errors); home weight "
         f"{weight['bytes'] / 1024:.0f} KB (< 300), external requests {len(weight['external'])}  "
         f"{verdict(portal['pass'])}"
+    )
+
+
+def planning_summary(plan: dict | None) -> None:
+    if not plan or "pages" not in plan:
+        print(f"{'':9s} (dashboard) not measured: bench/planning.py failed (or the number of queries grew)")
+        return
+    targets = [r for r in plan["pages"] if r.get("target", True)]
+    worst = max(targets, key=lambda r: r["ratio"])
+    cold = [r for r in plan["pages"] if not r.get("target", True)]
+    extra = f"; cold cache {cold[0]['ratio']:.2f}" if cold else ""
+    print(
+        f"{'':9s} (dashboard) queries {worst['queries_big']} at both sizes, worst time ratio full / one tenth "
+        f"{worst['ratio']:.2f} ({worst['page']}) (<= 3.0){extra}  {verdict(all(r['pass'] for r in targets))}"
     )
 
 
@@ -120,7 +136,8 @@ def run_database(db: str, rows: int, seed: int) -> dict:
     common.drop_database(db)
     registries = run_script("registries.py", ["--db", db])
     portal = run_script("portal.py", ["--db", db])
-    return {"imports": imports, "search": search, "registries": registries, "portal": portal}
+    planning = run_script("planning.py", ["--db", db])
+    return {"imports": imports, "search": search, "registries": registries, "portal": portal, "planning": planning}
 
 
 def main() -> None:
