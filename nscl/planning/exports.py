@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -384,7 +385,7 @@ def plan_xlsx(plan: AnnualPlan) -> bytes:
     book.active.title = _("Kế hoạch")
     _detail_sheet(book.create_sheet(_("Dự toán chi tiết")), plan, groups)
     if plan.status == PlanStatus.APPROVED:
-        _execution_sheet(book.create_sheet(_("Thực hiện")), plan, tasks)
+        _execution_sheet(book.create_sheet(pgettext("xlsx sheet", "Thực hiện")), plan, tasks)
     book.properties.title = plan.title
     buffer = io.BytesIO()
     book.save(buffer)

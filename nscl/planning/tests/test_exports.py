@@ -291,3 +291,11 @@ def test_anonymous_users_go_to_the_login_page(client, plan):
 def test_a_missing_plan_is_not_found(client, actors):
     client.force_login(actors["officer"])
     assert client.get(reverse("planning:plan_export", args=[999_999])).status_code == 404
+
+
+def test_the_sheets_are_named_in_the_readers_language(built):
+    from django.utils import translation
+
+    plan = approve(built["plan"])
+    with translation.override("en"):
+        assert book(plan).sheetnames[2] == "Execution"
