@@ -145,3 +145,27 @@ def save_json(name: str, data: dict) -> Path:
     path = BENCH_DIR / name
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
     return path
+
+
+def measure_and_report(*, name: str, db: str, db_name: str, label: str, keep: bool, run) -> dict | None:
+    """Run one bench script's ``run()`` on a database it creates: skip PostgreSQL when nothing answers,
+    drop the database afterwards (unless ``keep``), stamp the result with the code measured, the time taken
+    and the data's label, save it as var/bench/<name>-<db>.json and print it for run_all. None when skipped."""
+    if db == "postgres" and (reason := postgres_available()):
+        print(f"PostgreSQL skipped: nothing answers on 127.0.0.1:5432 ({reason})", flush=True)
+        emit({"skipped": f"PostgreSQL not reachable ({reason})"})
+        return None
+    started = time.perf_counter()
+    try:
+        result = run()
+    finally:
+        if not keep:
+            from django.db import connections
+
+            connections.close_all()
+            drop_database(db, db_name)
+    result.update(code=code_state(), seconds=round(time.perf_counter() - started, 1), label=label)
+    save_json(f"{name}-{db}.json", result)
+    print(f"\nTotal {result['seconds'] / 60:.1f} min. Data: {label}. Results in var/bench/{name}-{db}.json")
+    emit({k: v for k, v in result.items() if k != "detail"})
+    return result

@@ -179,23 +179,11 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="leave the database in place")
     args = parser.parse_args()
     db = database_of(args.db)
-    if db == "postgres" and (reason := common.postgres_available()):
-        print(f"PostgreSQL skipped: nothing answers on 127.0.0.1:5432 ({reason})", flush=True)
-        common.emit({"skipped": f"PostgreSQL not reachable ({reason})"})
+    result = common.measure_and_report(
+        name="planning", db=db, db_name=DB_NAME, label=LABEL, keep=args.keep, run=lambda: run(db, args)
+    )
+    if result is None:
         return
-    started = time.perf_counter()
-    try:
-        result = run(db, args)
-    finally:
-        if not args.keep:
-            from django.db import connections
-
-            connections.close_all()
-            common.drop_database(db, DB_NAME)
-    result.update(code=common.code_state(), seconds=round(time.perf_counter() - started, 1), label=LABEL)
-    common.save_json(f"planning-{db}.json", result)
-    print(f"\nTotal {result['seconds'] / 60:.1f} min. Data: {LABEL}. Results in var/bench/planning-{db}.json")
-    common.emit({k: v for k, v in result.items() if k != "detail"})
     if any(not r["queries_bounded"] for r in result["pages"]):
         print("!! the number of queries grows with the data", flush=True)
         sys.exit(1)

@@ -11,8 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import BigIntegerField, BooleanField, Count, Max, Min, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Count, Max, Min, Q, Sum, Value
 from django.utils import timezone
 
 from nscl.core.models import Commune
@@ -22,7 +21,7 @@ from nscl.planning.choices import FundingSource, PlanStatus
 from nscl.planning.indicator_choices import STATUS_COLOURS, IndicatorStatusCode
 from nscl.planning.indicators import IndicatorStatus, indicator_statuses
 from nscl.planning.models import AnnualPlan, BudgetLine, Commitment, Disbursement
-from nscl.planning.selectors import ExecutionRow, execution_rate
+from nscl.planning.selectors import ExecutionRow, execution_rate, line_sum
 from nscl.projects.choices import APPROVED_ONWARDS, ProjectStatus
 from nscl.projects.models import SupportProject
 
@@ -149,18 +148,6 @@ def plan_in_force(*, year: int) -> AnnualPlan | None:
 # -- blocks -------------------------------------------------------------------------------------------
 
 
-def _line_sum(model) -> Coalesce:
-    """The sum of ``model``'s amounts on one budget line (a correlated subquery: an index probe per line)."""
-    per_line = (
-        model.objects.filter(budget_line=OuterRef("pk"))
-        .order_by()
-        .values("budget_line")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(per_line, output_field=BigIntegerField()), 0)
-
-
 def plan_execution(*, plan: AnnualPlan) -> tuple[list[ExecutionRow], list[ExecutionRow]]:
     """The plan versus actual by area and by funding source, as planning.selectors.plan_execution_by_area and
     plan_execution_by_source give them, from one query grouped by (area, source) instead of one per grouping.
@@ -168,7 +155,7 @@ def plan_execution(*, plan: AnnualPlan) -> tuple[list[ExecutionRow], list[Execut
     size of this plan, not of every year's records."""
     rows = (
         BudgetLine.objects.filter(task__plan=plan)
-        .annotate(line_committed=_line_sum(Commitment), line_disbursed=_line_sum(Disbursement))
+        .annotate(line_committed=line_sum(Commitment), line_disbursed=line_sum(Disbursement))
         .values("task__area_id", "task__area__code", "task__area__name_vi", "task__area__sort_order", "funding_source")
         .annotate(planned=Sum("amount"), committed=Sum("line_committed"), disbursed=Sum("line_disbursed"))
         .order_by()

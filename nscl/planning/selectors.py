@@ -154,22 +154,23 @@ class ExecutionRow:
         return execution_rate(self.disbursed, self.planned)
 
 
-def _line_sum(model: type[Commitment] | type[Disbursement]) -> Coalesce:
-    per_line = (
-        model.objects.filter(budget_line=OuterRef("pk"))
-        .order_by()
-        .values("budget_line")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(per_line, output_field=BigIntegerField()), 0)
+def outer_total(rows: QuerySet, key: str, aggregate, output_field=None) -> Coalesce:
+    """A correlated subquery: ``aggregate`` over ``rows`` (already filtered on an OuterRef) grouped by
+    ``key``, 0 when there are none. Annotating with it never multiplies the outer rows, as a join would."""
+    per_outer = rows.order_by().values(key).annotate(total=aggregate).values("total")
+    return Coalesce(Subquery(per_outer, output_field=output_field or BigIntegerField()), 0)
+
+
+def line_sum(model: type[Commitment] | type[Disbursement]) -> Coalesce:
+    """The sum of ``model``'s amounts on one budget line (an index probe per line)."""
+    return outer_total(model.objects.filter(budget_line=OuterRef("pk")), "budget_line", Sum("amount"))
 
 
 def _execution(plan: AnnualPlan, group: list[str], order: list[str]) -> list[dict]:
     """One grouped query: the plan's lines, each with its committed and disbursed sums, grouped by ``group``."""
     return list(
         BudgetLine.objects.filter(task__plan=plan)
-        .annotate(line_committed=_line_sum(Commitment), line_disbursed=_line_sum(Disbursement))
+        .annotate(line_committed=line_sum(Commitment), line_disbursed=line_sum(Disbursement))
         .values(*group)
         .annotate(planned=Sum("amount"), committed=Sum("line_committed"), disbursed=Sum("line_disbursed"))
         .order_by(*order)
@@ -213,14 +214,7 @@ def plan_execution_by_source(*, plan: AnnualPlan) -> list[ExecutionRow]:
 
 
 def _plan_total_subquery() -> Coalesce:
-    per_plan = (
-        BudgetLine.objects.filter(task__plan=OuterRef("pk"))
-        .order_by()
-        .values("task__plan")
-        .annotate(total=Sum("amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(per_plan, output_field=BigIntegerField()), 0)
+    return outer_total(BudgetLine.objects.filter(task__plan=OuterRef("pk")), "task__plan", Sum("amount"))
 
 
 def plan_list() -> QuerySet[AnnualPlan]:
@@ -235,29 +229,18 @@ def plan_get(*, pk: int) -> AnnualPlan:
     return plan
 
 
+def _linked_projects(**conditions) -> QuerySet:
+    return PlanTask.projects.through.objects.filter(plantask_id=OuterRef("pk"), **conditions)
+
+
 def _linked_projects_sum() -> Coalesce:
     """The approved amounts of a task's linked projects that were approved (or went further)."""
-    per_task = (
-        PlanTask.projects.through.objects.filter(
-            plantask_id=OuterRef("pk"), supportproject__status__in=APPROVED_ONWARDS
-        )
-        .order_by()
-        .values("plantask_id")
-        .annotate(total=Sum("supportproject__approved_amount"))
-        .values("total")
-    )
-    return Coalesce(Subquery(per_task, output_field=BigIntegerField()), 0)
+    linked = _linked_projects(supportproject__status__in=APPROVED_ONWARDS)
+    return outer_total(linked, "plantask_id", Sum("supportproject__approved_amount"))
 
 
 def _linked_projects_count() -> Coalesce:
-    per_task = (
-        PlanTask.projects.through.objects.filter(plantask_id=OuterRef("pk"))
-        .order_by()
-        .values("plantask_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(per_task, output_field=IntegerField()), 0)
+    return outer_total(_linked_projects(), "plantask_id", Count("pk"), IntegerField())
 
 
 def plan_tasks(*, plan: AnnualPlan) -> QuerySet[PlanTask]:
@@ -286,7 +269,7 @@ def task_lines(*, task: PlanTask) -> list[BudgetLine]:
     return list(
         BudgetLine.objects.filter(task=task)
         .select_related("expense_item")
-        .annotate(committed=_line_sum(Commitment), disbursed=_line_sum(Disbursement))
+        .annotate(committed=line_sum(Commitment), disbursed=line_sum(Disbursement))
         .prefetch_related(
             Prefetch("commitments", queryset=Commitment.objects.select_related("by").order_by("date", "id")),
             Prefetch(

@@ -17,6 +17,7 @@ from nscl.planning.forms import BudgetLineForm, CommitmentForm, DisbursementForm
 from nscl.planning.models import BudgetLine, Commitment, Disbursement
 from nscl.planning.services.plans import TASK_FIELDS
 from nscl.planning.views.common import add_service_error
+from nscl.projects.views.common import refusal_text
 
 
 def task_url(task) -> str:
@@ -149,7 +150,7 @@ class BudgetLineDeleteView(_LineWrite):
         try:
             services.budget_line_delete(line=self.line(line_pk), by=request.user)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+            messages.error(request, refusal_text(error))
         else:
             messages.success(request, _("Đã xóa dòng dự toán."))
         return redirect(task_url(self.task))
